@@ -1,0 +1,181 @@
+/// Collects companies and flows, then freezes them into a ``FlowGraph``.
+///
+/// Company ids are interned once as they arrive; ``build()`` numbers them in
+/// byte order and lays out the CSR adjacency.
+public struct FlowGraphBuilder: Sendable {
+  public var title: String?
+  public var currency: String?
+  /// Rates into the base currency, in any order; ``build()`` sorts them by code.
+  public var rates: [(code: String, rate: Amount)] = []
+
+  /// Company ids in order of arrival.
+  private var ids: [String] = []
+  private var indexByID: [String: Int32] = [:]
+  private var info: [Int32: Company] = [:]
+  private var graph = FlowGraph()
+  private var currencyIndexByCode: [String: UInt16] = ["": 0]
+
+  public init() {}
+
+  /// The number of companies so far.
+  public var companyCount: Int { ids.count }
+  /// The number of flows so far.
+  public var flowCount: Int { graph.payerIndex.count }
+
+  /// Reserves room for `flows` flows.
+  public mutating func reserveCapacity(flows: Int) {
+    graph.payerIndex.reserveCapacity(flows)
+    graph.payeeIndex.reserveCapacity(flows)
+    graph.kindCode.reserveCapacity(flows)
+    graph.amountSignificand.reserveCapacity(flows)
+    graph.amountExponent.reserveCapacity(flows)
+    graph.currencyIndex.reserveCapacity(flows)
+    graph.dayNumber.reserveCapacity(flows)
+    graph.datePrecision.reserveCapacity(flows)
+  }
+
+  /// Whether a company with this id was added or used.
+  public func hasCompany(_ id: String) -> Bool { indexByID[id] != nil }
+
+  /// Adds a company with its name and attributes.
+  ///
+  /// - Returns: false, adding nothing, if a company with the same id exists.
+  @discardableResult
+  public mutating func addCompany(_ company: Company) -> Bool {
+    guard indexByID[company.id] == nil else { return false }
+    let index = intern(company.id)
+    if !company.isBare { info[index] = company }
+    return true
+  }
+
+  /// The arrival index of the company `id`, adding a bare company if new.
+  ///
+  /// - Complexity: amortized O(1) hashing of `id`.
+  public mutating func intern(_ id: String) -> Int32 {
+    if let index = indexByID[id] { return index }
+    let index = Int32(ids.count)
+    ids.append(id)
+    indexByID[id] = index
+    return index
+  }
+
+  /// The index of `code` in the currency table, adding it if new.
+  ///
+  /// - Precondition: fewer than 65,535 distinct currencies.
+  public mutating func internCurrency(_ code: String) -> UInt16 {
+    if let index = currencyIndexByCode[code] { return index }
+    let index = UInt16(graph.currencyCodes.count)
+    graph.currencyCodes.append(code)
+    currencyIndexByCode[code] = index
+    return index
+  }
+
+  /// Adds a flow, creating bare companies for ids not seen before.
+  public mutating func addFlow(_ flow: Flow) {
+    let payer = intern(flow.from)
+    let payee = intern(flow.to)
+    var details = FlowDetails(
+      amountSpelling: flow.amount?.spelling, until: flow.until, share: flow.share, cap: flow.cap,
+      status: flow.status, source: flow.source, note: flow.note, id: flow.id)
+    if details.isEmpty { details = FlowDetails() }
+    addFlow(
+      payer: payer, payee: payee, kind: flow.kind, amount: flow.amount,
+      currency: internCurrency(flow.currency), date: flow.date, details: details)
+  }
+
+  /// Adds a flow between interned companies (see ``intern(_:)``).
+  public mutating func addFlow(
+    payer: Int32, payee: Int32, kind: FlowKind, amount: Amount?, currency: UInt16,
+    date: FlowDate?, details: FlowDetails = FlowDetails()
+  ) {
+    let index = Int32(graph.payerIndex.count)
+    graph.payerIndex.append(payer)
+    graph.payeeIndex.append(payee)
+    graph.kindCode.append(kind.rawValue)
+    if let amount {
+      graph.amountSignificand.append(amount.significand)
+      graph.amountExponent.append(amount.exponent)
+    } else {
+      graph.amountSignificand.append(0)
+      graph.amountExponent.append(FlowGraph.undisclosed)
+    }
+    graph.currencyIndex.append(currency)
+    graph.dayNumber.append(date?.day ?? FlowGraph.undatedDay)
+    graph.datePrecision.append(date?.precision.rawValue ?? 0)
+    var details = details
+    if details.amountSpelling == nil { details.amountSpelling = amount?.spelling }
+    if !details.isEmpty { graph.details[index] = details }
+  }
+
+  /// Freezes the graph: numbers companies in byte order of their ids and
+  /// builds the outgoing and incoming CSR adjacency.
+  ///
+  /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
+  ///   adjacency, plus a sort of each run of parallel flows by day.
+  public consuming func build() -> FlowGraph {
+    var graph = self.graph
+    graph.title = title
+    graph.currency = currency
+    graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
+
+    // Number companies in byte order of their ids.
+    let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
+    var newIndex = [Int32](repeating: 0, count: ids.count)
+    for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
+    graph.companyIDs = order.map { ids[$0] }
+    graph.documentOrder = newIndex
+    graph.companyInfo = Dictionary(uniqueKeysWithValues: info.map { (newIndex[Int($0.key)], $0.value) })
+    for i in graph.payerIndex.indices {
+      graph.payerIndex[i] = newIndex[Int(graph.payerIndex[i])]
+      graph.payeeIndex[i] = newIndex[Int(graph.payeeIndex[i])]
+    }
+
+    let n = ids.count
+    (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
+      rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
+    (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
+      rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
+    graph.checkInvariants()
+    return graph
+  }
+
+  /// Flow indices grouped by `rows`, each group sorted by (column, day, index):
+  /// two stable counting sorts, then a sort of each run of equal (row, column).
+  ///
+  /// - Complexity: O(*V* + *E*) plus O(*k* log *k*) for each run of *k* parallel flows.
+  static func adjacency(rows: [Int32], columns: [Int32], days: [Int32], count: Int)
+    -> (start: [Int32], flows: [Int32])
+  {
+    let flowCount = rows.count
+    func countingSort(_ input: [Int32], by key: [Int32]) -> ([Int32], [Int32]) {
+      var start = [Int32](repeating: 0, count: count + 1)
+      for k in key { start[Int(k) + 1] += 1 }
+      for i in 0 ..< count { start[i + 1] += start[i] }
+      var next = start
+      var output = [Int32](repeating: 0, count: flowCount)
+      for flow in input {
+        let k = Int(key[Int(flow)])
+        output[Int(next[k])] = flow
+        next[k] += 1
+      }
+      return (start, output)
+    }
+    let identity = (0 ..< Int32(flowCount)).map { $0 }
+    let (_, byColumn) = countingSort(identity, by: columns)
+    var (start, flows) = countingSort(byColumn, by: rows)
+    // Runs of parallel flows: order by day, then index.
+    var i = 0
+    while i < flowCount {
+      var j = i + 1
+      let row = rows[Int(flows[i])]
+      let column = columns[Int(flows[i])]
+      while j < flowCount, rows[Int(flows[j])] == row, columns[Int(flows[j])] == column { j += 1 }
+      if j - i > 1 {
+        flows[i ..< j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+      }
+      i = j
+    }
+    start[count] = Int32(flowCount)
+    return (start, flows)
+  }
+}
