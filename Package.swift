@@ -10,7 +10,9 @@ let package = Package(
   dependencies: [],
   targets: [
     // The library: model, compact graph, analyses, file formats.
-    .target(name: "MoneyFlow"),
+    .target(
+      name: "MoneyFlow",
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // The command-line tool: a thin layer over the library.
     .executableTarget(
