@@ -133,11 +133,13 @@ public struct CSVEdgeListReader {
     _ csv: CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
   ) throws(InputError) -> Int32 {
     guard !csv.isEmpty(column) else { throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee") }
-    let id = csv.string(column)
-    if listedOnly, !builder.hasCompany(id) {
-      throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
+    if listedOnly {
+      let id = csv.string(column)
+      guard builder.hasCompany(id) else {
+        throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
+      }
     }
-    return builder.intern(id)
+    return try csv.withField(column) { builder.intern(bytes: $0) }
   }
 
   private func amountField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
