@@ -32,6 +32,6 @@ let package = Package(
       dependencies: ["MoneyFlow"]),
     .testTarget(
       name: "MoneyFlowCLITests",
-      dependencies: ["MoneyFlow"]),
+      dependencies: ["MoneyFlow", "moneyflow"]),
   ]
 )

@@ -9,8 +9,7 @@ public struct FlowGraphBuilder: Sendable {
   public var rates: [(code: String, rate: Amount)] = []
 
   /// Company ids in order of arrival.
-  private var ids: [String] = []
-  private var indexByID: [String: Int32] = [:]
+  private var ids = CompanyInterner()
   private var info: [Int32: Company] = [:]
   private var graph = FlowGraph()
   private var currencyIndexByCode: [String: UInt16] = ["": 0]
@@ -35,14 +34,14 @@ public struct FlowGraphBuilder: Sendable {
   }
 
   /// Whether a company with this id was added or used.
-  public func hasCompany(_ id: String) -> Bool { indexByID[id] != nil }
+  public func hasCompany(_ id: String) -> Bool { ids.index(of: id) != nil }
 
   /// Adds a company with its name and attributes.
   ///
   /// - Returns: false, adding nothing, if a company with the same id exists.
   @discardableResult
   public mutating func addCompany(_ company: Company) -> Bool {
-    guard indexByID[company.id] == nil else { return false }
+    guard ids.index(of: company.id) == nil else { return false }
     let index = intern(company.id)
     if !company.isBare { info[index] = company }
     return true
@@ -51,13 +50,13 @@ public struct FlowGraphBuilder: Sendable {
   /// The arrival index of the company `id`, adding a bare company if new.
   ///
   /// - Complexity: amortized O(1) hashing of `id`.
-  public mutating func intern(_ id: String) -> Int32 {
-    if let index = indexByID[id] { return index }
-    let index = Int32(ids.count)
-    ids.append(id)
-    indexByID[id] = index
-    return index
-  }
+  public mutating func intern(_ id: String) -> Int32 { ids.intern(id) }
+
+  /// The arrival index of the company whose id is the UTF-8 `bytes`, adding
+  /// a bare company if new.
+  ///
+  /// - Complexity: amortized O(*k*) in the length of the id.
+  public mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 { ids.intern(bytes) }
 
   /// The index of `code` in the currency table, adding it if new.
   ///
@@ -119,10 +118,10 @@ public struct FlowGraphBuilder: Sendable {
     graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
 
     // Number companies in byte order of their ids.
-    let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
+    let order = ids.sortedIndices()
     var newIndex = [Int32](repeating: 0, count: ids.count)
     for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
-    graph.companyIDs = order.map { ids[$0] }
+    graph.companyIDs = order.map { ids.string($0) }
     graph.documentOrder = newIndex
     graph.companyInfo = Dictionary(uniqueKeysWithValues: info.map { (newIndex[Int($0.key)], $0.value) })
     for i in graph.payerIndex.indices {

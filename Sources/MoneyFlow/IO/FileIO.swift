@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading whole files and writing them atomically, with POSIX calls.
+public enum FileIO {
+  /// The whole content of `path`, or of standard input when `path` is `-`.
+  ///
+  /// - Throws: an ``InputError`` with the system's reason when the file cannot be read.
+  /// - Complexity: O(*n*) in the size of the file.
+  public static func read(_ path: String) throws(InputError) -> [UInt8] {
+    let fd = path == "-" ? 0 : open(path, O_RDONLY)
+    guard fd >= 0 else { throw InputError(.unreadable, file: path, message: "cannot read the file: \(systemError())") }
+    defer { if path != "-" { close(fd) } }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw InputError(.unreadable, file: path, message: "is a directory, not a file")
+    }
+    var bytes: [UInt8] = []
+    var capacity = max(1 << 16, Int(info.st_size) + 1)
+    var count = 0
+    while true {
+      if count == bytes.count {
+        bytes.append(contentsOf: repeatElement(0, count: max(capacity - bytes.count, 1 << 16)))
+        capacity = bytes.count * 2
+      }
+      let n = bytes.withUnsafeMutableBufferPointer { buffer in
+        Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(.unreadable, file: path, message: "cannot read the file: \(systemError())")
+      }
+      if n == 0 { break }
+      count += n
+    }
+    bytes.removeSubrange(count...)
+    return bytes
+  }
+
+  /// Whether a regular file exists at `path`.
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Writes `bytes` to `path` atomically: to a temporary file in the same
+  /// directory, then renamed into place, so a failure leaves no partial file.
+  /// `-` writes to standard output.
+  public static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String) throws(InputError) {
+    if path == "-" {
+      try writeAll(bytes, fd: 1, path: "<stdout>")
+      return
+    }
+    let temporary = path + ".tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw InputError(.unreadable, file: path, message: "cannot write the file: \(systemError())") }
+    do {
+      try writeAll(bytes, fd: fd, path: path)
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    guard close(fd) == 0, rename(temporary, path) == 0 else {
+      let reason = systemError()
+      unlink(temporary)
+      throw InputError(.unreadable, file: path, message: "cannot write the file: \(reason)")
+    }
+  }
+
+  /// Removes the file at `path` if it exists.
+  public static func remove(_ path: String) { unlink(path) }
+
+  private static func writeAll(_ bytes: some Collection<UInt8>, fd: Int32, path: String) throws(InputError) {
+    let array = Array(bytes)
+    var offset = 0
+    while offset < array.count {
+      let n = array.withUnsafeBufferPointer { buffer in
+        write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(.unreadable, file: path, message: "cannot write: \(systemError())")
+      }
+      offset += n
+    }
+  }
+
+  private static func systemError() -> String { String(cString: strerror(errno)) }
+}
