@@ -72,15 +72,14 @@ enum AMLSim {
   /// after checking the header.
   private static func rows(of path: String, header: String) throws -> [(Int, [String])] {
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
-    if lines.last == "" { lines.removeLast() }
+    // "\r\n" is one Character in Swift: split on any line break.
+    let lines = text.split(whereSeparator: \.isNewline)
     guard lines.first == Substring(header) else {
       throw BenchError("\(path):1: expected the header \(header)")
     }
     let width = header.split(separator: ",").count
     return try lines.enumerated().dropFirst().map { index, line in
+      // Blank lines are skipped by the split, so the line number is a lower bound.
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       guard fields.count == width else {
         throw BenchError("\(path):\(index + 1): expected \(width) fields, found \(fields.count)")

@@ -3,12 +3,9 @@
 enum Registry {
   static let phases: [any BenchmarkPhase] = [
     GeneratePhase(),
-    PendingPhase(
-      name: "load", title: "CSV load (parse + build)",
-      reason: "CSV edge-list reader (IO/CSVEdgeList*.swift) not on main yet"),
+    LoadPhase(),
     IngestPhase(),
     BuildPhase(),
-    GraphMemoryPhase(),
     PendingPhase(
       name: "scc", title: "strongly connected components",
       reason: "StronglyConnectedComponents (branch cycles) not on main yet"),

@@ -61,16 +61,11 @@ struct Workload: Codable, Sendable {
     return time
   }
 
-  /// The graph of this workload, as the phases see it.
-  ///
-  /// NOT YET WIRED: the CSV edge-list reader (lead, IO/CSVEdgeList*.swift)
-  /// is not on main yet, so generated graphs are built in memory with
-  /// `GraphGenerator.makeGraph()` (equal to reading the CSV: see the
-  /// generator tests) and AMLSim with its converter.
+  /// The graph of this workload, as the phases see it: read from its CSV
+  /// file with the library's reader (`CSVEdgeListReader`), as the CLI does.
   func loadGraph() throws -> FlowGraph {
-    if family == "amlsim" { return try AMLSim.load(directory: AMLSim.defaultDirectory).graph }
-    guard let generator else { throw BenchError("cannot generate \(family) with these parameters") }
-    return generator.makeGraph()
+    try prepareFile()
+    return try CSVEdgeListReader(bytes: FileIO.read(csvPath), file: csvPath).read()
   }
 
   /// The file size in bytes, 0 if absent.

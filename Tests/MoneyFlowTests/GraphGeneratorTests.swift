@@ -295,6 +295,17 @@ import Testing
     }
   }
 
+  @Test(arguments: families)
+  func readerLoadsTheCSVAsTheInMemoryGraph(family: GraphGenerator.Family) throws {
+    let generator = try GraphGeneratorTests.generator(family, nodes: 300, edges: 2_000, seed: 17)
+    var bytes: [UInt8] = []
+    generator.writeCSV { bytes.append(contentsOf: $0) }
+    let loaded = try CSVEdgeListReader(bytes: bytes, file: "generated.csv").read()
+    let same = loaded == generator.makeGraph()  // compared apart: a failure would print both graphs
+    #expect(same)
+    #expect(loaded.companyCount == 300 && loaded.flowCount == 2_000)
+  }
+
   @Test func summaryStatesTheTrueCount() throws {
     let generator = try GraphGenerator(
       family: .planted, nodes: 1_000, edges: 5_000, seed: 7, plantedCycles: 10, cycleLength: 4)
