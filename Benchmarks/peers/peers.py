@@ -153,6 +153,7 @@ BUILDERS = {"networkx": build_networkx, "igraph": build_igraph, "rustworkx": bui
 def worker(library, path, repetitions, budget, connection):
     """Runs the phases in order, sending (phase, seconds list, count, extra) after each."""
     try:
+        __import__(library)  # imported before the clock starts
         rss0, _ = memory_kib()
         start = time.perf_counter()
         links, flows = read_links(path)
@@ -280,6 +281,7 @@ def run_peers(args):
                 results.append(entry)
     return {"kind": "peers", "versions": versions(), "timeout_seconds": args.timeout,
             "repetitions": args.repetitions, "machine": machine(), "command": " ".join(sys.argv),
+            "moneyflow_results": os.path.basename(args.moneyflow),
             "results": results}
 
 
