@@ -1,16 +1,18 @@
 /// Interns company ids given as UTF-8 bytes: equal ids get one dense index.
 ///
-/// An open-addressing hash table (linear probing, FNV-1a hashing) over an
-/// arena of id bytes, so interning allocates no `String` per flow. Strings
-/// are made once per distinct id, when the graph is frozen.
+/// An open-addressing hash table with linear probing over an arena of id
+/// bytes, so interning allocates no `String` per flow; strings are made once
+/// per distinct id, when the graph is frozen. Each slot is two words in one
+/// cache line: ids of up to 8 bytes are stored whole in the slot and compared
+/// there, so a lookup of a short id touches memory once.
 struct CompanyInterner: Sendable {
   /// All ids' bytes, back to back.
   private var arena: [UInt8] = []
   /// Where each id starts in the arena; one more entry than ids.
   private var starts: [Int] = [0]
-  /// Slots hold the id's hash in the high 32 bits and index + 1 in the low
-  /// 32 bits, or 0 when empty: one memory access rejects most mismatches.
-  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+  /// Two words a slot: the key (the id's bytes if at most 8, else its hash),
+  /// then length (8 bits) | hash (24 bits) | index + 1 (32 bits); 0 if empty.
+  private var table: [UInt64] = Array(repeating: 0, count: 2 * 1024)
 
   /// The number of distinct ids.
   var count: Int { starts.count - 1 }
@@ -19,23 +21,13 @@ struct CompanyInterner: Sendable {
   ///
   /// - Complexity: amortized O(*k*) in the length of the id.
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let hash = Self.hash(bytes)
-    let mask = slots.count - 1
-    var slot = Int(hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      if UInt32(entry >> 32) == hash {
-        let index = Int(UInt32(truncatingIfNeeded: entry)) - 1
-        if equals(index, bytes) { return Int32(index) }
-      }
-      slot = (slot + 1) & mask
-    }
+    let (key, tag) = Self.key(bytes)
+    if let (_, index) = find(bytes, key: key, tag: tag) { return index }
     let index = count
     arena.append(contentsOf: bytes)
     starts.append(arena.count)
-    slots[slot] = UInt64(hash) << 32 | UInt64(index + 1)
-    if count * 2 > slots.count { grow() }
+    insert(key: key, tag: tag, index: index)
+    if count * 2 > table.count / 2 { grow() }
     return Int32(index)
   }
 
@@ -48,17 +40,9 @@ struct CompanyInterner: Sendable {
   /// The index of `id` if it was interned.
   func index(of id: String) -> Int32? {
     var id = id
-    return id.withUTF8 { bytes -> Int32? in
-      let hash = Self.hash(bytes)
-      let mask = slots.count - 1
-      var slot = Int(hash) & mask
-      while slots[slot] != 0 {
-        let entry = slots[slot]
-        let index = Int(UInt32(truncatingIfNeeded: entry)) - 1
-        if UInt32(entry >> 32) == hash, equals(index, bytes) { return Int32(index) }
-        slot = (slot + 1) & mask
-      }
-      return nil
+    return id.withUTF8 { bytes in
+      let (key, tag) = Self.key(bytes)
+      return find(bytes, key: key, tag: tag)?.index
     }
   }
 
@@ -80,32 +64,69 @@ struct CompanyInterner: Sendable {
     }
   }
 
+  // MARK: Table
+
+  /// The slot key and the tag (length and hash bits) of an id.
+  @inline(__always)
+  private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: UInt64, tag: UInt64) {
+    let length = UInt64(min(bytes.count, 255))
+    if bytes.count <= 8 {
+      var key: UInt64 = 0
+      for i in 0 ..< bytes.count { key |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+      let hash = (key ^ length) &* 0x9E37_79B9_7F4A_7C15
+      return (key, length << 56 | (hash >> 40) << 32)
+    }
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    h ^= h >> 29
+    h = h &* 0x9E37_79B9_7F4A_7C15
+    return (h, length << 56 | (h >> 40) << 32)
+  }
+
+  /// The first slot to probe for a tag.
+  @inline(__always)
+  private func home(_ tag: UInt64) -> Int { Int(truncatingIfNeeded: tag >> 32) & (table.count / 2 - 1) }
+
+  @inline(__always)
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64, tag: UInt64) -> (slot: Int, index: Int32)? {
+    let mask = table.count / 2 - 1
+    var slot = home(tag)
+    return table.withUnsafeBufferPointer { table -> (slot: Int, index: Int32)? in
+      while true {
+        let meta = table[2 * slot + 1]
+        if meta == 0 { return nil }
+        if meta & 0xFFFF_FFFF_0000_0000 == tag, table[2 * slot] == key {
+          let index = Int(UInt32(truncatingIfNeeded: meta)) - 1
+          if bytes.count <= 8 || equals(index, bytes) { return (slot, Int32(index)) }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  private mutating func insert(key: UInt64, tag: UInt64, index: Int) {
+    let mask = table.count / 2 - 1
+    var slot = home(tag)
+    while table[2 * slot + 1] != 0 { slot = (slot + 1) & mask }
+    table[2 * slot] = key
+    table[2 * slot + 1] = tag | UInt64(index + 1)
+  }
+
   private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = starts[index]
-    let length = starts[index + 1] - start
-    guard length == bytes.count else { return false }
+    guard starts[index + 1] - start == bytes.count else { return false }
     return arena.withUnsafeBufferPointer { arena in
-      for i in 0 ..< length where arena[start + i] != bytes[i] { return false }
+      for i in 0 ..< bytes.count where arena[start + i] != bytes[i] { return false }
       return true
     }
   }
 
   private mutating func grow() {
-    var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-    let mask = bigger.count - 1
-    for entry in slots where entry != 0 {
-      var slot = Int(entry >> 32) & mask
-      while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = entry
+    let old = table
+    table = [UInt64](repeating: 0, count: old.count * 2)
+    for slot in 0 ..< old.count / 2 where old[2 * slot + 1] != 0 {
+      let meta = old[2 * slot + 1]
+      insert(key: old[2 * slot], tag: meta & 0xFFFF_FFFF_0000_0000, index: Int(UInt32(truncatingIfNeeded: meta)) - 1)
     }
-    slots = bigger
-  }
-
-  /// FNV-1a, folded to 32 bits.
-  @inline(__always)
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return UInt32(truncatingIfNeeded: h ^ (h >> 32))
   }
 }

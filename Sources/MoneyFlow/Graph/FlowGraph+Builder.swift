@@ -112,7 +112,9 @@ public struct FlowGraphBuilder: Sendable {
   /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
   ///   adjacency, plus a sort of each run of parallel flows by day.
   public consuming func build() -> FlowGraph {
-    var graph = self.graph
+    // Take the arrays out of the builder, so changing them copies nothing.
+    var graph = FlowGraph()
+    swap(&graph, &self.graph)
     graph.title = title
     graph.currency = currency
     graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
@@ -146,22 +148,29 @@ public struct FlowGraphBuilder: Sendable {
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
-    func countingSort(_ input: [Int32], by key: [Int32]) -> ([Int32], [Int32]) {
+    // Stable counting sort of `input` (or of 0 ..< flowCount when nil) by `key`.
+    func countingSort(_ input: [Int32]?, by key: [Int32]) -> ([Int32], [Int32]) {
       var start = [Int32](repeating: 0, count: count + 1)
       for k in key { start[Int(k) + 1] += 1 }
       for i in 0 ..< count { start[i + 1] += start[i] }
       var next = start
       var output = [Int32](repeating: 0, count: flowCount)
-      for flow in input {
-        let k = Int(key[Int(flow)])
-        output[Int(next[k])] = flow
-        next[k] += 1
+      if let input {
+        for flow in input {
+          let k = Int(key[Int(flow)])
+          output[Int(next[k])] = flow
+          next[k] += 1
+        }
+      } else {
+        for flow in 0 ..< flowCount {
+          let k = Int(key[flow])
+          output[Int(next[k])] = Int32(flow)
+          next[k] += 1
+        }
       }
       return (start, output)
     }
-    let identity = (0 ..< Int32(flowCount)).map { $0 }
-    let (_, byColumn) = countingSort(identity, by: columns)
-    var (start, flows) = countingSort(byColumn, by: rows)
+    var (start, flows) = countingSort(countingSort(nil, by: columns).1, by: rows)
     // Runs of parallel flows: order by day, then index.
     var i = 0
     while i < flowCount {
