@@ -1,14 +1,13 @@
 import MoneyFlow
 
-/// Loading a CSV edge list as the CLI does: the whole file read
-/// (`FileIO.read`, from the page cache after the first run) and parsed into a
-/// `FlowGraph` (`CSVEdgeListReader`: parse, intern ids, build CSR).
+/// Loading a CSV edge list as the CLI does: `CSVEdgeListReader(path:)`
+/// streams the file in chunks (from the page cache after the first run),
+/// parses each record, interns ids and builds the CSR `FlowGraph`.
 ///
 /// Memory: before the timed repetitions, one untimed load in this fresh
 /// child measures the resident size retained by the graph and the peak
 /// while loading (peak reset just before), both per flow and including
-/// company ids; the file's bytes are part of the peak because the reader
-/// holds the whole file.
+/// company ids.
 struct LoadPhase: BenchmarkPhase {
   let name = "load"
   let title = "CSV load (read + parse + build)"
@@ -26,7 +25,7 @@ struct LoadPhase: BenchmarkPhase {
     do {
       ResidentMemory.resetPeak()
       let before = ResidentMemory.current()
-      let graph = try CSVEdgeListReader(bytes: FileIO.read(workload.csvPath), file: workload.csvPath).read()
+      let graph = try CSVEdgeListReader(path: workload.csvPath).read()
       let after = ResidentMemory.current()
       if let before, let after, graph.flowCount > 0 {
         metrics["retained bytes/flow"] = Double(after.resident - before.resident) / Double(graph.flowCount)
@@ -38,7 +37,7 @@ struct LoadPhase: BenchmarkPhase {
     let samples = try measureRepetitions(repetitions: repetitions, budget: budget) {
       workload.csvPath
     } body: { path in
-      let graph = try CSVEdgeListReader(bytes: FileIO.read(path), file: path).read()
+      let graph = try CSVEdgeListReader(path: path).read()
       return (graph.flowCount, graph.companyCount)
     } check: { (flows, companyCount) in
       precondition(flows == workload.edges, "every flow must be loaded")

@@ -65,7 +65,7 @@ struct Workload: Codable, Sendable {
   /// file with the library's reader (`CSVEdgeListReader`), as the CLI does.
   func loadGraph() throws -> FlowGraph {
     try prepareFile()
-    return try CSVEdgeListReader(bytes: FileIO.read(csvPath), file: csvPath).read()
+    return try CSVEdgeListReader(path: csvPath).read()
   }
 
   /// The file size in bytes, 0 if absent.
