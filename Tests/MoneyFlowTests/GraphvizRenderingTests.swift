@@ -103,6 +103,22 @@ struct GraphvizRenderingTests {
     #expect(svg.components(separatedBy: "</svg>").count - 1 == 60)
   }
 
+  @Test(arguments: ["small.dot", "small-merged-highlighted.dot", "small-circulation.dot"])
+  func goldenFilesRender(name: String) throws {
+    let text = try FileIO.read(Snapshot.directory + "/" + name)
+    #expect(String(decoding: try Graphviz.render(text, format: .svg), as: UTF8.self).contains("</svg>"))
+  }
+
+  @Test(arguments: ["ai-alliances.json", "ai-deals.json"])
+  func exampleGraphsRender(name: String) throws {
+    let graph = try ExampleGraphTests.load(name)
+    for options in [DOTOptions(), DOTOptions(mergeParallel: true, highlightedFlows: (0 ..< graph.flowCount).map { graph.kind(of: $0).movesMoney })] {
+      let svg = try Self.render(DOTWriter.text(graph: graph, options: options))
+      let texts = Set(Self.svgTexts(svg))
+      for company in graph.companies { #expect(texts.contains(graph.name(of: company))) }
+    }
+  }
+
   @Test func pngAndPDF() throws {
     let text = try DOTWriter.text(graph: DOTTestGraphs.small())
     let png = try Graphviz.render(text, format: .png)

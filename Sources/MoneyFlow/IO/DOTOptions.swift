@@ -24,7 +24,8 @@ public struct DOTOptions: Sendable {
   public var mergeParallel: Bool
 
   /// One entry per flow: whether it lies on a circular path. Such flows are
-  /// drawn red and bold, and their companies outlined in red. Nil: no highlight.
+  /// drawn red and bold, and their companies outlined in red; a merged edge
+  /// is highlighted when any of its flows is. Nil: no highlight.
   ///
   /// - Precondition: nil or `graph.flowCount` entries.
   public var highlightedFlows: [Bool]?
@@ -45,7 +46,8 @@ public struct DOTOptions: Sendable {
   /// One entry per flow: how much of it circulates, in the base currency of
   /// the selection (the unit of ``CurrencyConversion/value(of:in:)``). Each
   /// drawn edge is shaded from grey (0 %) to red (100 %) by its circular
-  /// share and labelled `62% circular`. Nil: no shading.
+  /// share and labelled `62% circular` (a merged edge: the sum of its
+  /// circular amounts over the sum of its known amounts). Nil: no shading.
   ///
   /// - Precondition: nil or `graph.flowCount` entries.
   public var circularAmount: [Double]?

@@ -134,6 +134,9 @@ extension DOTWriter {
         drawn = selection.isSelected
         conversion = selection.conversion
       } else {
+        // Not FlowSelection: it needs every currency converted even without a
+        // minimum amount, and a diagram of amounts in several currencies
+        // without rates is still worth drawing (with equal pen widths).
         drawn = Plan.selection(graph: graph, filter: options.filter)
         let selected = drawn
         conversion = try? CurrencyConversion(graph: graph, includes: { selected[$0] })
