@@ -18,6 +18,11 @@ struct Options {
   var amlsim = true
   var generateOnly = false
   var convertAMLSim: String?
+  /// `--export-dot OUT.dot` with `--family`, `--nodes`, `--edges`: one generated graph as DOT.
+  var exportDOT: String?
+  var exportFamily = GraphGenerator.Family.random
+  var exportNodes = 100
+  var exportEdges = 300
   var list = false
   /// Internal: run one phase in this process and write its result here.
   var child: (phase: String, result: String)?
@@ -51,6 +56,8 @@ struct Options {
       --generate-only         Write the CSV files of the ladder, print their
                               paths and exit.
       --convert-amlsim OUT    Write AMLSim as a MoneyFlow CSV to OUT and exit.
+      --export-dot OUT.dot    Write one generated graph (--family F --nodes N
+                              --edges M --seed S) as DOT to OUT and exit.
       --list                  List the phases and exit.
       -h, --help              Show this help.
     """
@@ -106,6 +113,14 @@ struct Options {
       case "--generate-only": options.generateOnly = true
       case "--convert-amlsim": options.convertAMLSim = try value(argument)
       case "--list": options.list = true
+      case "--export-dot": options.exportDOT = try value(argument)
+      case "--family":
+        guard let family = GraphGenerator.Family(rawValue: try value(argument)) else {
+          throw BenchError("--family is random, powerlaw or planted")
+        }
+        options.exportFamily = family
+      case "--nodes": options.exportNodes = Int(try value(argument)) ?? 0
+      case "--edges": options.exportEdges = Int(try value(argument)) ?? 0
       case "-h", "--help":
         print(usage)
         exit(0)

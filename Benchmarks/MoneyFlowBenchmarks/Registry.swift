@@ -18,9 +18,7 @@ enum Registry {
     PendingPhase(
       name: "temporal", title: "time-respecting cycles, window 30 days",
       reason: "TemporalCycles (branch cycles) not on main yet"),
-    PendingPhase(
-      name: "dot", title: "DOT export (to a counting sink)",
-      reason: "DOTWriter (branch dot) not on main yet"),
+    DOTPhase(),
     PendingPhase(
       name: "circulation", title: "maximum circulation",
       reason: "circulation analysis (branch circulation) not on main yet"),

@@ -27,6 +27,17 @@ do {
     exit(0)
   }
 
+  if let output = options.exportDOT {
+    let generator = try GraphGenerator(
+      family: options.exportFamily, nodes: options.exportNodes, edges: options.exportEdges, seed: options.seed,
+      plantedCycles: options.exportFamily == .planted ? max(1, options.exportNodes / 100) : 0)
+    let graph = generator.makeGraph()
+    let bytes = try DOTWriter.bytes(graph: graph)
+    try Data(bytes).write(to: URL(fileURLWithPath: output))
+    log("\(generator.summary): \(bytes.count) bytes of DOT written to \(output)")
+    exit(0)
+  }
+
   let driver = Driver(options: options)
   if options.generateOnly {
     try driver.prepareFiles()
