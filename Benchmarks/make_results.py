@@ -189,10 +189,11 @@ def graphviz_section(graphviz):
     lines = ["## Graphviz `dot` on MoneyFlow's DOT export", "",
              f"- {graphviz['graphviz']}; `dot -Tsvg` on random graphs with flows/3 companies; "
              f"timeout {graphviz['timeout_seconds']:.0f} s", f"- Command: `{graphviz['command']}`", "",
-             "| flows | companies | DOT bytes | dot -Tsvg |", "|---:|---:|---:|---:|"]
+             "| edge labels | flows | companies | DOT bytes | dot -Tsvg |", "|---|---:|---:|---:|---:|"]
     for r in graphviz["results"]:
         time = duration(r["seconds"]) if r.get("seconds") is not None else f"**{r['status']}**"
-        lines.append(f"| {grouped(r['flows'])} | {grouped(r['nodes'])} | {grouped(r.get('dot_bytes', 0))} | {time} |")
+        lines.append(f"| {'yes' if r.get('labels', True) else 'no'} | {grouped(r['flows'])} | {grouped(r['nodes'])} | "
+                     f"{grouped(r.get('dot_bytes', 0))} | {time} |")
     return lines
 
 

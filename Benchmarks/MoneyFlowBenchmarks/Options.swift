@@ -23,6 +23,7 @@ struct Options {
   var exportFamily = GraphGenerator.Family.random
   var exportNodes = 100
   var exportEdges = 300
+  var exportLabels = true
   var list = false
   /// Internal: run one phase in this process and write its result here.
   var child: (phase: String, result: String)?
@@ -57,7 +58,8 @@ struct Options {
                               paths and exit.
       --convert-amlsim OUT    Write AMLSim as a MoneyFlow CSV to OUT and exit.
       --export-dot OUT.dot    Write one generated graph (--family F --nodes N
-                              --edges M --seed S) as DOT to OUT and exit.
+                              --edges M --seed S [--no-labels]) as DOT to OUT
+                              and exit.
       --list                  List the phases and exit.
       -h, --help              Show this help.
     """
@@ -119,6 +121,7 @@ struct Options {
           throw BenchError("--family is random, powerlaw or planted")
         }
         options.exportFamily = family
+      case "--no-labels": options.exportLabels = false
       case "--nodes": options.exportNodes = Int(try value(argument)) ?? 0
       case "--edges": options.exportEdges = Int(try value(argument)) ?? 0
       case "-h", "--help":

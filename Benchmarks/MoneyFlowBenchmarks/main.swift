@@ -32,7 +32,7 @@ do {
       family: options.exportFamily, nodes: options.exportNodes, edges: options.exportEdges, seed: options.seed,
       plantedCycles: options.exportFamily == .planted ? max(1, options.exportNodes / 100) : 0)
     let graph = generator.makeGraph()
-    let bytes = try DOTWriter.bytes(graph: graph)
+    let bytes = try DOTWriter.bytes(graph: graph, options: DOTOptions(showsEdgeLabels: options.exportLabels))
     try Data(bytes).write(to: URL(fileURLWithPath: output))
     log("\(generator.summary): \(bytes.count) bytes of DOT written to \(output)")
     exit(0)

@@ -296,37 +296,43 @@ def machine():
 
 
 def run_graphviz(args):
-    """Graphviz `dot -Tsvg` on MoneyFlow's DOT export of growing graphs."""
+    """Graphviz `dot -Tsvg` on MoneyFlow's DOT export of growing graphs, with
+    edge labels (the default export) and without (--no-labels); each variant
+    stops growing at its first timeout."""
     results = []
     directory = tempfile.mkdtemp(prefix="graphviz-")
     version = subprocess.run(["dot", "-V"], capture_output=True, text=True).stderr.strip()
-    for flows in args.graphviz_sizes:
-        nodes = max(10, flows // 3)
-        dot_path = os.path.join(directory, f"g{flows}.dot")
-        command = [args.bench, "--export-dot", dot_path, "--family", "random",
-                   "--nodes", str(nodes), "--edges", str(flows), "--seed", str(args.seed)]
-        made = subprocess.run(command, capture_output=True, text=True)
-        if made.returncode != 0:
-            results.append(dict(flows=flows, nodes=nodes, status="failed", note=made.stderr.strip()[-300:]))
-            continue
-        start = time.perf_counter()
-        try:
-            subprocess.run(["dot", "-Tsvg", "-o", os.devnull, dot_path], check=True, timeout=args.timeout,
-                           capture_output=True)
-            status = "ok"
-        except subprocess.TimeoutExpired:
-            status = "timeout"
-        except subprocess.CalledProcessError as error:
-            status = "failed"
-        seconds = time.perf_counter() - start
-        results.append(dict(flows=flows, nodes=nodes, status=status,
-                            seconds=seconds if status == "ok" else None,
-                            dot_bytes=os.path.getsize(dot_path)))
-        print(f"graphviz dot: {flows:>6} flows, {nodes:>5} companies: {status} {seconds:.2f} s",
-              file=sys.stderr, flush=True)
-        os.remove(dot_path)
-        if status == "timeout":
-            break
+    for labels in (True, False):
+        for flows in args.graphviz_sizes:
+            nodes = max(10, flows // 3)
+            dot_path = os.path.join(directory, f"g{flows}.dot")
+            command = [args.bench, "--export-dot", dot_path, "--family", "random",
+                       "--nodes", str(nodes), "--edges", str(flows), "--seed", str(args.seed)]
+            if not labels:
+                command.append("--no-labels")
+            made = subprocess.run(command, capture_output=True, text=True)
+            if made.returncode != 0:
+                results.append(dict(flows=flows, nodes=nodes, labels=labels, status="failed",
+                                    note=made.stderr.strip()[-300:]))
+                break
+            start = time.perf_counter()
+            try:
+                subprocess.run(["dot", "-Tsvg", "-o", os.devnull, dot_path], check=True, timeout=args.timeout,
+                               capture_output=True)
+                status = "ok"
+            except subprocess.TimeoutExpired:
+                status = "timeout"
+            except subprocess.CalledProcessError:
+                status = "failed"
+            seconds = time.perf_counter() - start
+            results.append(dict(flows=flows, nodes=nodes, labels=labels, status=status,
+                                seconds=seconds if status == "ok" else None,
+                                dot_bytes=os.path.getsize(dot_path)))
+            print(f"graphviz dot ({'labels' if labels else 'no labels'}): {flows:>6} flows, {nodes:>5} companies: "
+                  f"{status} {seconds:.2f} s", file=sys.stderr, flush=True)
+            os.remove(dot_path)
+            if status != "ok":
+                break
     os.rmdir(directory)
     return {"kind": "graphviz", "graphviz": version, "timeout_seconds": args.timeout, "seed": args.seed,
             "command": " ".join(sys.argv), "results": results}
@@ -343,7 +349,7 @@ def main():
     parser.add_argument("--families", default="")
     parser.add_argument("--graphviz", action="store_true", help="time Graphviz dot instead of the peers")
     parser.add_argument("--bench", help="path of the built moneyflow-bench (for --graphviz)")
-    parser.add_argument("--graphviz-sizes", default="100,300,1000,3000,10000,30000")
+    parser.add_argument("--graphviz-sizes", default="100,300,1000,3000,10000,30000,100000")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     args.libraries = [x for x in args.libraries.split(",") if x]
