@@ -32,7 +32,7 @@ struct Options {
   static let fullLadder: [(nodes: Int, edges: Int)] = [
     (1_000, 10_000), (10_000, 100_000), (100_000, 1_000_000), (1_000_000, 10_000_000),
   ]
-  static let quickLadder: [(nodes: Int, edges: Int)] = [(1_000, 10_000), (10_000, 100_000)]
+  static let quickLadder: [(nodes: Int, edges: Int)] = [(1_000, 10_000), (3_000, 30_000)]
 
   static let usage = """
     OVERVIEW: Benchmarks of the MoneyFlow library on generated graphs and on AMLSim.
@@ -40,8 +40,9 @@ struct Options {
     USAGE: swift run -c release moneyflow-bench [options]
 
     OPTIONS:
-      --quick                 Small ladder (1k:10k, 10k:100k), 3 repetitions, 20 s
-                              timeout: a few seconds.
+      --quick                 Small ladder (1k:10k, 3k:30k), up to 3 repetitions
+                              (fewer past 0.5 s), 20 s timeout, and AMLSim without
+                              its slow phases: seconds.
       --sizes LIST            Sizes as companies:flows, comma-separated, with k/m
                               suffixes (default: 1k:10k,10k:100k,100k:1m,1m:10m).
       --families LIST         random, powerlaw, planted (default: random,planted).
@@ -143,7 +144,7 @@ struct Options {
       if !explicitSizes { options.sizes = quickLadder }
       if !explicitRepetitions { options.repetitions = 3 }
       if !explicitTimeout { options.timeout = 20 }
-      options.budget = min(options.budget, 2)
+      options.budget = min(options.budget, 0.5)
     }
     if let child, let result, let childFamily {
       options.child = (child, result)

@@ -19,6 +19,9 @@ protocol BenchmarkPhase: Sendable {
   var notWiredReason: String? { get }
   /// Whether the phase applies to the workload.
   func applies(to workload: Workload) -> Bool
+  /// Whether the phase takes more than a few seconds on this workload even
+  /// at its smallest; `--quick` leaves it out.
+  func isSlow(on workload: Workload) -> Bool
   /// Builds the input, untimed.
   func prepare(_ workload: Workload) throws -> Input
   /// Times the work on `input`.
@@ -28,6 +31,7 @@ protocol BenchmarkPhase: Sendable {
 extension BenchmarkPhase {
   var notWiredReason: String? { nil }
   func applies(to workload: Workload) -> Bool { workload.family != "amlsim" }
+  func isSlow(on workload: Workload) -> Bool { false }
 }
 
 /// What a phase reports besides its times.
