@@ -98,8 +98,42 @@ struct ExposureAccumulator: Sendable {
           company: CompanyID(v), cycles: cycles[v], cyclesWithUnknownAmount: unknown[v],
           circulating: known > 0 ? Double(sum[v]) / ExposureAccumulator.scale : nil))
     }
-    list.sort(by: CompanyExposure.listedBefore)
-    if limit > 0, list.count > limit { list.removeSubrange(limit...) }
+    if limit > 0, list.count > limit {
+      list = ExposureAccumulator.first(limit, of: list)
+    } else {
+      list.sort(by: CompanyExposure.listedBefore)
+    }
     return list
+  }
+
+  /// The first `k` entries of `list` in listing order, without sorting all:
+  /// a bounded max-heap whose root is the last entry kept.
+  ///
+  /// - Complexity: O(*m* log *k*).
+  private static func first(_ k: Int, of list: [CompanyExposure]) -> [CompanyExposure] {
+    var heap: [CompanyExposure] = []
+    heap.reserveCapacity(k)
+    func after(_ i: Int, _ j: Int) -> Bool { CompanyExposure.listedBefore(heap[j], heap[i]) }
+    for entry in list {
+      if heap.count < k {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0, after(child, (child - 1) / 2) {
+          heap.swapAt(child, (child - 1) / 2)
+          child = (child - 1) / 2
+        }
+      } else if CompanyExposure.listedBefore(entry, heap[0]) {
+        heap[0] = entry
+        var parent = 0
+        while true {
+          var last = parent
+          for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && after(child, last) { last = child }
+          if last == parent { break }
+          heap.swapAt(parent, last)
+          parent = last
+        }
+      }
+    }
+    return heap.sorted(by: CompanyExposure.listedBefore)
   }
 }

@@ -211,8 +211,8 @@ extension LinkGraph {
           running = searcher.enumerateUnbounded(from: start, into: &sink)
           var settled = 1
           splitter.split(members.members, removing: start) { sub in
-            if sub.members.count > 1 || self.hasSelfLink(sub.start) {
-              pending.insert(sub)
+            if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) {
+              pending.insert(Array(sub))
             } else {
               settled += 1
             }
@@ -233,7 +233,7 @@ extension LinkGraph {
         johnsonStarts.append(members.start)
         var dropped = 0
         splitter.split(members.members, removing: members.start) { sub in
-          if sub.members.count > 1 || self.hasSelfLink(sub.start) { pending.insert(sub) } else { dropped += 1 }
+          if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) { pending.insert(Array(sub)) } else { dropped += 1 }
         }
         reporter?.add(cycles: 0, settled: dropped, inComponent: components.component(of: CompanyID(members.start)))
       }
@@ -332,13 +332,13 @@ struct ComponentSplitter {
   /// without `removed`.
   ///
   /// - Complexity: O(*n* + *e*) in the size of the component, iterative.
-  mutating func split(_ members: [Int32], removing removed: Int32, _ body: (PendingComponent) -> Void) {
+  mutating func split(_ members: [Int32], removing removed: Int32, _ body: (ArraySlice<Int32>) -> Void) {
     let rest = members.filter { $0 != removed }
+    var isMember = [Bool]()
+    swap(&isMember, &self.isMember)
     for v in rest { isMember[Int(v)] = true }
-    let isMember = self.isMember
-    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: { isMember[Int($0)] }) {
-      body(PendingComponent(start: $0.min() ?? 0, members: Array($0)))
-    }
-    for v in rest { self.isMember[Int(v)] = false }
+    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: { isMember[Int($0)] }, body)
+    for v in rest { isMember[Int(v)] = false }
+    swap(&isMember, &self.isMember)
   }
 }
