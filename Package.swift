@@ -29,9 +29,10 @@ let package = Package(
     // Tests.
     .testTarget(
       name: "MoneyFlowTests",
-      dependencies: ["MoneyFlow"]),
+      dependencies: ["MoneyFlow"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "MoneyFlowCLITests",
-      dependencies: ["MoneyFlow"]),
+      dependencies: ["MoneyFlow", "moneyflow"]),
   ]
 )

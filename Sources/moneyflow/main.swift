@@ -1,3 +1,7 @@
-import MoneyFlow
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-print("moneyflow")
+exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -61,3 +61,8 @@ enum RandomFlowGraphs {
     return filter
   }
 }
+
+extension TestRandom {
+  /// A random element of `items`.
+  mutating func pick<T>(_ items: [T]) -> T { items[int(0 ... items.count - 1)] }
+}

@@ -1,8 +1,6 @@
-/// A seeded SplitMix64 generator for reproducible random test inputs
-/// (G. Steele, D. Lea, C. Flood, "Fast splittable pseudorandom number
-/// generators", OOPSLA 2014).
+/// A seeded SplitMix64 generator for reproducible random tests.
 struct TestRandom: RandomNumberGenerator {
-  private var state: UInt64
+  var state: UInt64
 
   init(seed: UInt64) { state = seed }
 
@@ -14,12 +12,9 @@ struct TestRandom: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 
-  /// A random integer in `range`.
+  /// A uniform integer in `range`.
   mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 
   /// True with probability `p`.
   mutating func chance(_ p: Double) -> Bool { Double.random(in: 0 ..< 1, using: &self) < p }
-
-  /// A random element of `items`.
-  mutating func pick<T>(_ items: [T]) -> T { items[int(0 ... items.count - 1)] }
 }

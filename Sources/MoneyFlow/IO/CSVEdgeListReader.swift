@@ -1,0 +1,252 @@
+/// Reads a CSV edge list: a header `from,to,kind,amount,currency,date`
+/// (any order) with the optional columns `until,share,cap,status,source,note,id`,
+/// then one flow a record.
+///
+/// Companies are created from the ids the flows use, unless a companion
+/// document supplies the company table (see ``GraphFile``). Fields are
+/// converted straight from the input bytes; only company ids and rare
+/// fields become strings.
+public struct CSVEdgeListReader {
+  /// The columns every edge list has.
+  public static let requiredColumns = ["from", "to", "kind", "amount", "currency", "date"]
+  /// The columns an edge list may add.
+  public static let optionalColumns = ["until", "share", "cap", "status", "source", "note", "id"]
+
+  let bytes: [UInt8]?
+  let path: String?
+  let file: String
+  /// The chunk size when reading a file (smaller in tests).
+  var chunkSize = CSVReader.chunkSize
+
+  /// Prepares to read `bytes`, naming `file` in errors.
+  public init(bytes: [UInt8], file: String) {
+    self.bytes = bytes
+    self.path = nil
+    self.file = file
+  }
+
+  /// Prepares to read the file at `path` in chunks (`-` reads standard input).
+  public init(path: String) {
+    self.bytes = nil
+    self.path = path
+    self.file = path == "-" ? "<stdin>" : path
+  }
+
+  /// Reads every flow into a new graph.
+  ///
+  /// - Complexity: O(*n*) in the size of the input, plus ``FlowGraphBuilder/build()``.
+  public func read() throws(InputError) -> FlowGraph {
+    var builder = FlowGraphBuilder()
+    try read(into: &builder, listedCompaniesOnly: false)
+    return builder.build()
+  }
+
+  /// Reads every flow into `builder`. With `listedCompaniesOnly`, a flow
+  /// naming a company the builder does not have is an error.
+  func read(into builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool) throws(InputError) {
+    if let bytes {
+      var csv = CSVReader(bytes: bytes, file: file)
+      try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: bytes.count)
+      return
+    }
+    let (descriptor, size) = try FileIO.open(path ?? "-")
+    defer { FileIO.close(descriptor) }
+    var csv = try CSVReader(descriptor: descriptor, file: file, chunkSize: chunkSize)
+    try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: size)
+  }
+
+  /// Reads records from `csv`; `size` (the input's size in bytes, if known)
+  /// sizes the flow arrays once, so they never grow by doubling.
+  private func read(_ csv: inout CSVReader, into builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool, size: Int?) throws(InputError) {
+    if let size {
+      let sample = csv.bufferedPrefix
+      let lines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      if lines > 1 { builder.reserveCapacity(flows: Int(Double(size) / Double(sample.count) * Double(lines) * 1.01) + 16) }
+    }
+    guard try csv.nextRecord() else {
+      throw InputError(.empty, file: file, message: "the file is empty; expected a header line \(Self.requiredColumns.joined(separator: ","))")
+    }
+    let columns = try header(csv)
+    let width = csv.fields.count
+    var lastCurrency: [UInt8] = []
+    var lastCurrencyIndex: UInt16 = 0
+    while try csv.nextRecord() {
+      guard csv.fields.count == width else {
+        throw csv.error(.columnCount, at: csv.recordStart, "expected \(width) fields as in the header, found \(csv.fields.count)")
+      }
+      let payer = try company(csv, columns.from, "from", &builder, listedCompaniesOnly)
+      let payee = try company(csv, columns.to, "to", &builder, listedCompaniesOnly)
+      let kind = try csv.withField(columns.kind) { field throws(InputError) -> FlowKind in
+        guard let kind = CSVEdgeListReader.kind(field) else {
+          throw csv.error(.invalidValue, field: columns.kind, name: "kind", "unknown kind \"\(String(decoding: field, as: UTF8.self))\"; expected one of \(FlowKind.allNames)")
+        }
+        return kind
+      }
+      let amount = try amountField(csv, columns.amount, "amount")
+      let currency = try csv.withField(columns.currency) { field throws(InputError) -> UInt16 in
+        if field.elementsEqual(lastCurrency) { return lastCurrencyIndex }
+        let code = String(decoding: field, as: UTF8.self)
+        guard code.isEmpty || CurrencyCode.isValid(code) else {
+          throw csv.error(.invalidValue, field: columns.currency, name: "currency", "currency \"\(code)\" is not a 3-letter code such as USD")
+        }
+        lastCurrency = Array(field)
+        lastCurrencyIndex = builder.internCurrency(code)
+        return lastCurrencyIndex
+      }
+      let date = try dateField(csv, columns.date, "date")
+      var details = FlowDetails()
+      if columns.hasOptional {
+        if let c = columns.until { details.until = try dateField(csv, c, "until") }
+        if let c = columns.share { details.share = try amountField(csv, c, "share") }
+        if let c = columns.cap { details.cap = try amountField(csv, c, "cap") }
+        if let c = columns.status, !csv.isEmpty(c) { details.status = csv.string(c) }
+        if let c = columns.source, !csv.isEmpty(c) { details.source = csv.string(c) }
+        if let c = columns.note, !csv.isEmpty(c) { details.note = csv.string(c) }
+        if let c = columns.id, !csv.isEmpty(c) { details.id = csv.string(c) }
+      }
+      builder.addFlow(payer: payer, payee: payee, kind: kind, amount: amount, currency: currency, date: date, details: details)
+    }
+  }
+
+  // MARK: Header
+
+  struct Columns {
+    var from = 0, to = 0, kind = 0, amount = 0, currency = 0, date = 0
+    var until: Int?, share: Int?, cap: Int?, status: Int?, source: Int?, note: Int?, id: Int?
+    var hasOptional: Bool { [until, share, cap, status, source, note, id].contains { $0 != nil } }
+  }
+
+  private func header(_ csv: CSVReader) throws(InputError) -> Columns {
+    let names = csv.fields.indices.map { csv.string($0) }
+    var columns = Columns()
+    var seen = Set<String>()
+    for (i, name) in names.enumerated() {
+      guard seen.insert(name).inserted else {
+        throw csv.error(.duplicateField, field: i, name: name, "column \"\(name)\" appears twice in the header")
+      }
+      switch name {
+      case "from": columns.from = i
+      case "to": columns.to = i
+      case "kind": columns.kind = i
+      case "amount": columns.amount = i
+      case "currency": columns.currency = i
+      case "date": columns.date = i
+      case "until": columns.until = i
+      case "share": columns.share = i
+      case "cap": columns.cap = i
+      case "status": columns.status = i
+      case "source": columns.source = i
+      case "note": columns.note = i
+      case "id": columns.id = i
+      default: break
+      }
+    }
+    let known = Self.requiredColumns + Self.optionalColumns
+    let unknown = names.filter { !known.contains($0) }
+    if !unknown.isEmpty {
+      throw csv.error(.unknownColumn, at: csv.recordStart, field: unknown[0],
+        "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected \(Self.requiredColumns.joined(separator: ",")) and optionally \(Self.optionalColumns.joined(separator: ","))")
+    }
+    let missing = Self.requiredColumns.filter { !seen.contains($0) }
+    if !missing.isEmpty {
+      throw csv.error(.missingField, at: csv.recordStart, field: missing[0],
+        "the header lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected \(Self.requiredColumns.joined(separator: ",")) first")
+    }
+    return columns
+  }
+
+  // MARK: Fields
+
+  private func company(
+    _ csv: CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
+  ) throws(InputError) -> Int32 {
+    guard !csv.isEmpty(column) else { throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee") }
+    if listedOnly {
+      let id = csv.string(column)
+      guard builder.hasCompany(id) else {
+        throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
+      }
+    }
+    return try csv.withField(column) { builder.intern(bytes: $0) }
+  }
+
+  private func amountField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
+    try csv.withField(column) { field throws(InputError) -> Amount? in
+      if field.isEmpty { return nil }
+      if let fast = CSVEdgeListReader.plainDecimal(field) { return fast }
+      let text = String(decoding: field, as: UTF8.self)
+      if text.allSatisfy({ $0 == " " }) { return nil }
+      switch Amount.parse(text) {
+      case .success(let amount): return amount
+      case .failure(let failure): throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(text)\" \(failure)")
+      }
+    }
+  }
+
+  private func dateField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> FlowDate? {
+    try csv.withField(column) { field throws(InputError) -> FlowDate? in
+      if field.isEmpty { return nil }
+      if let date = CSVEdgeListReader.date(field) { return date }
+      throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(String(decoding: field, as: UTF8.self))\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD naming a real day")
+    }
+  }
+
+  /// The kind spelled by `field`, compared byte by byte.
+  static func kind(_ field: UnsafeBufferPointer<UInt8>) -> FlowKind? {
+    for (kind, name) in kindNames where name.count == field.count && name.elementsEqual(field) { return kind }
+    return nil
+  }
+
+  private static let kindNames: [(FlowKind, [UInt8])] = FlowKind.allCases.map { ($0, Array($0.name.utf8)) }
+
+  /// A plain decimal (`147.8`, `1000`) read without building a string; nil
+  /// for anything that needs the general parser.
+  @inline(__always)
+  static func plainDecimal(_ field: UnsafeBufferPointer<UInt8>) -> Amount? {
+    let n = field.count
+    guard n > 0, n <= 18 else { return nil }
+    var significand: Int64 = 0
+    var fraction = -1
+    for i in 0 ..< n {
+      let b = field[i]
+      if b >= 0x30, b <= 0x39 {
+        significand = significand &* 10 &+ Int64(b &- 0x30)
+        if fraction >= 0 { fraction += 1 }
+      } else if b == 0x2E, fraction < 0, i > 0, i < n - 1 {
+        fraction = 0
+      } else {
+        return nil
+      }
+    }
+    // A leading zero is canonical only as "0" or "0.xxx".
+    if field[0] == 0x30, n > 1, field[1] != 0x2E { return nil }
+    return Amount(significand: significand, exponent: Int8(max(fraction, 0) == 0 ? 0 : -fraction))
+  }
+
+  /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` read from bytes.
+  @inline(__always)
+  static func date(_ field: UnsafeBufferPointer<UInt8>) -> FlowDate? {
+    @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
+      var value = 0
+      for i in from ..< from + count {
+        let b = field[i]
+        guard b >= 0x30, b <= 0x39 else { return nil }
+        value = value * 10 + Int(b - 0x30)
+      }
+      return value
+    }
+    switch field.count {
+    case 4:
+      guard let y = number(0, 4) else { return nil }
+      return FlowDate(year: y, precision: .year)
+    case 7:
+      guard field[4] == 0x2D, let y = number(0, 4), let m = number(5, 2) else { return nil }
+      return FlowDate(year: y, month: m, precision: .month)
+    case 10:
+      guard field[4] == 0x2D, field[7] == 0x2D, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
+      return FlowDate(year: y, month: m, day: d, precision: .day)
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// Loads and saves graphs by file name: `.json` is a graph document, `.csv`
+/// an edge list, `-` standard input (JSON if it starts with `{`, else CSV).
+///
+/// A CSV edge list holds only flows. When a graph carries more — a title, a
+/// base currency, rates, company names, aliases or attributes, companies
+/// without flows, or a company order other than first use — saving it as
+/// `NAME.csv` also writes the companion document `NAME.meta.json` (a graph
+/// document without flows), and loading `NAME.csv` reads it back, so
+/// converting JSON to CSV and back loses nothing.
+public enum GraphFile {
+  /// The file formats.
+  public enum Format: Sendable { case json, csv }
+
+  /// The format named by `path`'s extension; nil if unknown.
+  public static func format(of path: String) -> Format? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".csv") { return .csv }
+    return nil
+  }
+
+  /// The companion document path of a CSV edge list: `flows.csv` → `flows.meta.json`.
+  public static func companionPath(of csvPath: String) -> String {
+    String(csvPath.dropLast(4)) + ".meta.json"
+  }
+
+  /// Loads the graph in `path`.
+  ///
+  /// - Throws: ``InputError`` naming the file, line and field of the first problem.
+  public static func load(_ path: String) throws(InputError) -> FlowGraph {
+    let name = path == "-" ? "<stdin>" : path
+    if path == "-" {
+      // Standard input: JSON if it starts with '{', else CSV.
+      let bytes = try FileIO.read(path)
+      let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
+      if first == 0x7B { return try JSONDocumentReader(bytes: bytes, file: name).read() }
+      return try CSVEdgeListReader(bytes: bytes, file: name).read()
+    }
+    switch self.format(of: path) {
+    case .json:
+      return try JSONDocumentReader(bytes: try FileIO.read(path), file: name).read()
+    case .csv:
+      let companion = companionPath(of: path)
+      guard FileIO.exists(companion) else { return try CSVEdgeListReader(path: path).read() }
+      let meta = JSONDocumentReader(bytes: try FileIO.read(companion), file: companion)
+      var builder = try meta.readHeader(try meta.rootMembers(), allowFlows: false)
+      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
+      return builder.build()
+    case nil:
+      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
+    }
+  }
+
+  /// The bytes that saving `graph` in `format` writes: the main file and,
+  /// for CSV when needed, the companion document.
+  public static func encode(_ graph: FlowGraph, as format: Format) -> (main: String, companion: String?) {
+    switch format {
+    case .json:
+      return (JSONDocumentWriter.text(graph), nil)
+    case .csv:
+      let companion = needsCompanion(graph) ? JSONDocumentWriter.text(graph, includeFlows: false) : nil
+      return (CSVEdgeListWriter.text(graph), companion)
+    }
+  }
+
+  /// Saves `graph` to `path` atomically (format by extension; `-` writes JSON
+  /// to standard output). A CSV that needs no companion removes a stale one.
+  public static func save(_ graph: FlowGraph, to path: String) throws(InputError) {
+    let format = path == "-" ? .json : self.format(of: path)
+    guard let format else {
+      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a name ending in .json or .csv")
+    }
+    let (main, companion) = encode(graph, as: format)
+    if format == .csv, path != "-" {
+      let companionPath = companionPath(of: path)
+      if let companion { try FileIO.writeAtomically(Array(companion.utf8), to: companionPath) } else if FileIO.exists(companionPath) { FileIO.remove(companionPath) }
+    }
+    try FileIO.writeAtomically(Array(main.utf8), to: path)
+  }
+
+  /// Whether a CSV edge list alone would lose something of `graph`.
+  ///
+  /// - Complexity: O(*V* + *E*).
+  public static func needsCompanion(_ graph: FlowGraph) -> Bool {
+    if graph.title != nil || graph.currency != nil || !graph.rateCodes.isEmpty || !graph.companyInfo.isEmpty {
+      return true
+    }
+    // The order in which an edge list alone would create the companies.
+    var seen = [Bool](repeating: false, count: graph.companyCount)
+    var position = 0
+    for flow in 0 ..< graph.flowCount {
+      for company in [graph.payerIndex[flow], graph.payeeIndex[flow]] where !seen[Int(company)] {
+        seen[Int(company)] = true
+        guard graph.documentOrder[position] == company else { return true }
+        position += 1
+      }
+    }
+    return position != graph.companyCount
+  }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import MoneyFlow
+
+@Suite struct AmountTests {
+  @Test(arguments: [
+    ("13000000000", 13e9), ("38bn", 38e9), ("13B", 13e9), ("2500億", 2500e8), ("5.8兆", 5.8e12),
+    ("1.3e10", 1.3e10), ("0.20", 0.2), ("2,500", 2500), ("1,234,567.5", 1_234_567.5), ("38 bn", 38e9),
+    ("2.5 million", 2.5e6), ("100m", 1e8), ("3万", 3e4), ("1.25 billion", 1.25e9), ("7k", 7000), ("0", 0),
+  ])
+  func parsesScaleWords(text: String, value: Double) throws {
+    let amount = try Amount.parse(text).get()
+    #expect(abs(amount.doubleValue - value) <= 1e-9 * max(1, value))
+    #expect(amount.description == text)
+  }
+
+  @Test func plainDecimalsNeedNoSpelling() throws {
+    for text in ["147.8", "0.5", "100", "0.00", "123456789012345678"] {
+      let amount = try Amount.parse(text).get()
+      #expect(amount.spelling == nil && amount.plainDecimal == text)
+    }
+    #expect(try Amount.parse("007").get().spelling == "007")
+  }
+
+  @Test func exactValues() throws {
+    let a = try Amount.parse("38bn").get()
+    #expect(a.significand == 38 && a.exponent == 9)
+    #expect(a.isNumericallyEqual(to: try Amount.parse("38000000000").get()))
+    let huge = try Amount.parse("1" + String(repeating: "0", count: 30)).get()
+    #expect(huge.doubleValue == 1e30 && huge.plainDecimal == "1" + String(repeating: "0", count: 30))
+    #expect(throws: Amount.ParseFailure.self) { try Amount.parse("1234567890123456789").get() }
+  }
+
+  @Test(arguments: ["-1", "nan", "inf", "", "bn", "1.", ".5", "1,2", "12,50", "1e", "1.2.3", "--1", "1 2", "m"])
+  func rejects(text: String) {
+    #expect(throws: Amount.ParseFailure.self) { try Amount.parse(text).get() }
+  }
+}
