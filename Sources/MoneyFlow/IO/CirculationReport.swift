@@ -33,6 +33,25 @@ public struct CirculationReport: Sendable {
 
   /// The report as text for a person.
   ///
+  /// The decomposition's cycles merged by company sequence (parallel flows
+  /// make several flow-level cycles along one route), largest first, then by
+  /// company sequence.
+  var companyRoutes: [(companies: [CompanyID], amount: Double, cycles: Int)] {
+    var routes: [(companies: [CompanyID], amount: Double, cycles: Int)] = []
+    let sorted = cycles.sorted { $0.companies.lexicographicallyPrecedes($1.companies) }
+    for cycle in sorted {
+      if let last = routes.last, last.companies == cycle.companies {
+        routes[routes.count - 1].amount += cycle.amount
+        routes[routes.count - 1].cycles += 1
+      } else {
+        routes.append((cycle.companies, cycle.amount, 1))
+      }
+    }
+    return routes.sorted {
+      $0.amount != $1.amount ? $0.amount > $1.amount : $0.companies.lexicographicallyPrecedes($1.companies)
+    }
+  }
+
   /// Lists the `cycleLimit` largest cycles with display names
   /// (`Microsoft → OpenAI → Microsoft`) and the `companyLimit` companies with
   /// the largest circular amount (then by id); 0 lists all.
@@ -57,14 +76,17 @@ public struct CirculationReport: Sendable {
       out += "\(Self.plural(c.undatedExcluded, "flow")) without a date left out by the date range.\n"
     }
 
-    if !cycles.isEmpty {
-      let shown = cycleLimit > 0 ? min(cycleLimit, cycles.count) : cycles.count
-      out += "\nCycles (\(shown) of \(cycles.count), largest first):\n"
-      let amounts = cycles.prefix(shown).map { money($0.amount) }
+    let routes = companyRoutes
+    if !routes.isEmpty {
+      let shown = cycleLimit > 0 ? min(cycleLimit, routes.count) : routes.count
+      out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+      let amounts = routes.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
-      for (cycle, amount) in zip(cycles.prefix(shown), amounts) {
-        let names = (cycle.companies + cycle.companies.prefix(1)).map { graph.name(of: $0) }
-        out += "  " + Self.padded(amount, width) + "  " + names.joined(separator: " → ") + "\n"
+      for (route, amount) in zip(routes.prefix(shown), amounts) {
+        let names = (route.companies + route.companies.prefix(1)).map { graph.name(of: $0) }
+        out += "  " + Self.padded(amount, width) + "  " + names.joined(separator: " → ")
+        if route.cycles > 1 { out += "  (\(route.cycles) cycles of flows)" }
+        out += "\n"
       }
     }
 
