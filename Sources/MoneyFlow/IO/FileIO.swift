@@ -67,36 +67,24 @@ public enum FileIO {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
-  /// Writes `bytes` to `path` atomically: to a temporary file in the same
-  /// directory, then renamed into place, so a failure leaves no partial file.
-  /// `-` writes to standard output.
-  public static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String) throws(InputError) {
+  /// Writes `bytes` to `path` atomically (see ``AtomicFile``), so a failure
+  /// leaves no partial file; `-` writes to standard output.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(InputError) {
     if path == "-" {
       try writeAll(bytes, fd: 1, path: "<stdout>")
       return
     }
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw InputError(.unreadable, file: path, message: "cannot write the file: \(systemError())") }
     do {
-      try writeAll(bytes, fd: fd, path: path)
+      try AtomicFile.write(bytes, to: path)
     } catch {
-      Glibc.close(fd)
-      unlink(temporary)
-      throw error
-    }
-    guard Glibc.close(fd) == 0, rename(temporary, path) == 0 else {
-      let reason = systemError()
-      unlink(temporary)
-      throw InputError(.unreadable, file: path, message: "cannot write the file: \(reason)")
+      throw InputError(.unreadable, file: path, message: "cannot write the file: \(error.reason)")
     }
   }
 
   /// Removes the file at `path` if it exists.
   public static func remove(_ path: String) { unlink(path) }
 
-  private static func writeAll(_ bytes: some Collection<UInt8>, fd: Int32, path: String) throws(InputError) {
-    let array = Array(bytes)
+  private static func writeAll(_ array: [UInt8], fd: Int32, path: String) throws(InputError) {
     var offset = 0
     while offset < array.count {
       let n = array.withUnsafeBufferPointer { buffer in
