@@ -17,6 +17,9 @@ enum Console {
     bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
   }
 
+  /// Writes raw bytes to standard output.
+  static func out(bytes: UnsafeBufferPointer<UInt8>) { writeAll(bytes, to: 1) }
+
   /// Writes every byte of `text` to the file descriptor `fd`.
   private static func writeAll(_ text: String, to fd: Int32) {
     var text = text
