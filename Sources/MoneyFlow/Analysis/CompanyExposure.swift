@@ -52,23 +52,22 @@ struct ExposureAccumulator: Sendable {
     sum = [Int128](repeating: 0, count: companyCount)
   }
 
-  /// Adds one cycle through `nodes[0 ..< length]` with circulating amount
-  /// `amount` (NaN when unknown).
+  /// Adds one cycle through `nodes` with circulating amount `amount` (NaN
+  /// when unknown).
   ///
   /// - Complexity: O(*length*).
-  mutating func add(nodes: [Int32], length: Int, amount: Double) {
+  mutating func add(nodes: UnsafeBufferPointer<Int32>, amount: Double) {
     if amount.isNaN {
-      for i in 0 ..< length {
-        cycles[Int(nodes[i])] += 1
-        unknown[Int(nodes[i])] += 1
+      for v in nodes {
+        cycles[Int(v)] += 1
+        unknown[Int(v)] += 1
       }
       return
     }
     let fixed = ExposureAccumulator.fixedPoint(amount)
-    for i in 0 ..< length {
-      let v = Int(nodes[i])
-      cycles[v] += 1
-      sum[v] &+= fixed
+    for v in nodes {
+      cycles[Int(v)] += 1
+      sum[Int(v)] &+= fixed
     }
   }
 

@@ -201,7 +201,6 @@ extension LinkGraph {
         var running: Bool
         if boundedStart < johnsonStart, let bound {
           next += 1
-          searcher.scopeReaching(boundedStart, maxDepth: bound - 1)
           running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
           reporter?.add(cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(boundedStart)))
         } else {
@@ -251,7 +250,6 @@ extension LinkGraph {
           guard task < taskStart.count else { break }
           let start = taskStart[task]
           if taskBounded[task], let bound {
-            searcher.scopeReaching(start, maxDepth: bound - 1)
             _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
           } else {
             searcher.scopeReaching(start, maxDepth: Int32.max)

@@ -31,32 +31,32 @@ struct TemporalCycleSearcher {
 
   // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
   // leaving pathNode[d]; arrival[d] the day pathNode[d] was reached.
-  var pathNode: [Int32]
-  var pathEntry: [Int32]
-  var pathFlow: [Int32]
-  var arrival: [Int32]
-  var linkCursor: [Int32]
-  var entryCursor: [Int32]
-  var entryEnd: [Int32]
-  var found: [Bool]
-  var onPath: [Bool]
+  let pathNode: WorkBuffer<Int32>
+  let pathEntry: WorkBuffer<Int32>
+  let pathFlow: WorkBuffer<Int32>
+  let arrival: WorkBuffer<Int32>
+  let linkCursor: WorkBuffer<Int32>
+  let entryCursor: WorkBuffer<Int32>
+  let entryEnd: WorkBuffer<Int32>
+  let found: WorkBuffer<Bool>
+  let onPath: WorkBuffer<Bool>
 
   // Closing times (no length bound): enter a company on day t only if
   // t < closing; Int32.max when open. B-lists by link, as in CycleSearcher.
-  var closing: [Int32]
-  var blockHead: [Int32]
-  var blockNext: [Int32]
-  var inBlockList: [Bool]
+  let closing: WorkBuffer<Int32>
+  let blockHead: WorkBuffer<Int32>
+  let blockNext: WorkBuffer<Int32>
+  let inBlockList: WorkBuffer<Bool>
   var touched: [Int32] = []
-  var isTouched: [Bool]
+  let isTouched: WorkBuffer<Bool>
   var work: [Int32] = []
 
   // Static bounds (length bound): the companies within maxLength - 1 links
   // of the start, their distance, and the latest useful day.
-  var inScope: [Bool]
+  let inScope: WorkBuffer<Bool>
   var scope: [Int32] = []
-  var distance: [Int32]
-  var latest: [Int32]
+  let distance: WorkBuffer<Int32>
+  let latest: WorkBuffer<Int32>
   var heap: [Int64] = []
 
   static let open = Int32.max
@@ -66,23 +66,23 @@ struct TemporalCycleSearcher {
     self.links = links
     self.componentOf = components.componentOf
     self.maxLength = maxLength
-    pathNode = [Int32](repeating: 0, count: n + 1)
-    pathEntry = [Int32](repeating: 0, count: n + 1)
-    pathFlow = [Int32](repeating: 0, count: n + 1)
-    arrival = [Int32](repeating: 0, count: n + 1)
-    linkCursor = [Int32](repeating: 0, count: n + 1)
-    entryCursor = [Int32](repeating: 0, count: n + 1)
-    entryEnd = [Int32](repeating: 0, count: n + 1)
-    found = [Bool](repeating: false, count: n + 1)
-    onPath = [Bool](repeating: false, count: n)
-    closing = [Int32](repeating: TemporalCycleSearcher.open, count: n)
-    blockHead = [Int32](repeating: -1, count: n)
-    blockNext = [Int32](repeating: -1, count: links.linkCount)
-    inBlockList = [Bool](repeating: false, count: links.linkCount)
-    isTouched = [Bool](repeating: false, count: n)
-    inScope = [Bool](repeating: false, count: n)
-    distance = [Int32](repeating: 0, count: n)
-    latest = [Int32](repeating: Int32.min, count: n)
+    pathNode = WorkBuffer(repeating: 0, count: n + 1)
+    pathEntry = WorkBuffer(repeating: 0, count: n + 1)
+    pathFlow = WorkBuffer(repeating: 0, count: n + 1)
+    arrival = WorkBuffer(repeating: 0, count: n + 1)
+    linkCursor = WorkBuffer(repeating: 0, count: n + 1)
+    entryCursor = WorkBuffer(repeating: 0, count: n + 1)
+    entryEnd = WorkBuffer(repeating: 0, count: n + 1)
+    found = WorkBuffer(repeating: false, count: n + 1)
+    onPath = WorkBuffer(repeating: false, count: n)
+    closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
+    blockHead = WorkBuffer(repeating: -1, count: n)
+    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
+    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
+    isTouched = WorkBuffer(repeating: false, count: n)
+    inScope = WorkBuffer(repeating: false, count: n)
+    distance = WorkBuffer(repeating: 0, count: n)
+    latest = WorkBuffer(repeating: Int32.min, count: n)
   }
 
   /// Enumerates the time-respecting cycles whose canonical first flow
@@ -410,6 +410,8 @@ struct TemporalCycleSearcher {
         if value < amount { amount = value }
       }
     }
-    return sink.record(nodes: pathNode, hops: pathFlow, length: depth + 1, amount: amount)
+    return sink.record(
+      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
+      hops: UnsafeBufferPointer(start: pathFlow.base, count: depth + 1), amount: amount)
   }
 }
