@@ -2,9 +2,11 @@
 /// current path, the search scope, and the blocking state of Johnson's and of
 /// Gupta and Suzumura's algorithms.
 ///
-/// Every array is sized once for the whole graph; a search from one start
-/// company touches only the companies of its scope and restores them
-/// afterwards, so nothing is allocated per step or per start.
+/// Every buffer is sized once for the whole graph (``WorkBuffer``, no
+/// copy-on-write checks); a search from one start company touches only the
+/// companies it reaches and restores them afterwards (Johnson: the scope;
+/// bounded search: generation stamps), so nothing is allocated per step or
+/// per start.
 ///
 /// Blocking lists ("B-lists") are kept per *link*: the list of company `w`
 /// chains the links `v → w` whose payer `v` waits for `w`, through
@@ -22,7 +24,8 @@ struct CycleSearcher {
   let level: WorkBuffer<Int32>
   let onPath: WorkBuffer<Bool>
 
-  // Scope of the current start: companies a cycle may pass through.
+  // Johnson: the scope of the current start, the companies a cycle may pass
+  // through. The bounded search uses `scope` as its breadth-first queue.
   let inScope: WorkBuffer<Bool>
   var scope: [Int32] = []
   let distance: WorkBuffer<Int32>
@@ -30,11 +33,9 @@ struct CycleSearcher {
   // Johnson: blocked companies. True outside the scope.
   let blocked: WorkBuffer<Bool>
   // Gupta–Suzumura: a company may be entered at depth d only if d < lock.
-  // Zero outside the scope.
+  // lock[v] is valid for the current start when lockStamp[v] == stamp;
+  // otherwise it is set on first sight.
   let lock: WorkBuffer<Int32>
-
-  // Bounded search: lock[v] is valid for the current start when
-  // lockStamp[v] == stamp; otherwise it is set on first sight.
   let lockStamp: WorkBuffer<UInt32>
   var stamp: UInt32 = 0
   // Companies whose B-list is not empty (bounded search).

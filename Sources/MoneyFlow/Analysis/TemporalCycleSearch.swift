@@ -27,7 +27,13 @@
 struct TemporalCycleSearcher {
   let links: LinkGraph
   let componentOf: [Int32]
-  let maxLength: Int32?
+  /// The length bound asked for.
+  let lengthBound: Int32?
+  /// Size of each component: a bound at least as large bounds nothing.
+  let componentSize: [Int32]
+  /// The bound in force for the current start: nil when `lengthBound` is
+  /// nil or at least the size of the start's component.
+  var maxLength: Int32?
 
   // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
   // leaving pathNode[d]; arrival[d] the day pathNode[d] was reached.
@@ -65,7 +71,8 @@ struct TemporalCycleSearcher {
     let n = links.companyCount
     self.links = links
     self.componentOf = components.componentOf
-    self.maxLength = maxLength
+    self.lengthBound = maxLength
+    self.componentSize = (0 ..< components.count).map { Int32(components.size(ofComponent: $0)) }
     pathNode = WorkBuffer(repeating: 0, count: n + 1)
     pathEntry = WorkBuffer(repeating: 0, count: n + 1)
     pathFlow = WorkBuffer(repeating: 0, count: n + 1)
@@ -90,6 +97,8 @@ struct TemporalCycleSearcher {
   ///
   /// - Returns: false if the sink stopped the search.
   mutating func enumerate(from start: Int32, window: Int32?, into sink: inout CycleSink) -> Bool {
+    maxLength = lengthBound
+    if let bound = lengthBound, bound >= componentSize[Int(componentOf[Int(start)])] { maxLength = nil }
     if let maxLength {
       guard maxLength >= 1 else { return true }
       prepareStaticBounds(start, maxLength: maxLength)
