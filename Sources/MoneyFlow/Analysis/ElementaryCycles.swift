@@ -318,12 +318,12 @@ struct PendingComponents {
 struct ComponentSplitter {
   let links: LinkGraph
   private var tarjan: TarjanWorkspace
-  private var isMember: [Bool]
+  private let isMember: WorkBuffer<Bool>
 
   init(links: LinkGraph) {
     self.links = links
     tarjan = TarjanWorkspace(nodeCount: links.companyCount)
-    isMember = [Bool](repeating: false, count: links.companyCount)
+    isMember = WorkBuffer(repeating: false, count: links.companyCount)
   }
 
   /// Calls `body` with each strongly connected component of `members`
@@ -332,11 +332,8 @@ struct ComponentSplitter {
   /// - Complexity: O(*n* + *e*) in the size of the component, iterative.
   mutating func split(_ members: [Int32], removing removed: Int32, _ body: (ArraySlice<Int32>) -> Void) {
     let rest = members.filter { $0 != removed }
-    var isMember = [Bool]()
-    swap(&isMember, &self.isMember)
     for v in rest { isMember[Int(v)] = true }
-    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: { isMember[Int($0)] }, body)
+    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: isMember, body)
     for v in rest { isMember[Int(v)] = false }
-    swap(&isMember, &self.isMember)
   }
 }

@@ -104,9 +104,10 @@ public struct LinkGraph: Sendable {
     for c in 0 ..< n { inStart[c + 1] += inStart[c] }
     var next = inStart
     var inLinks = [Int32](repeating: 0, count: linkTarget.count)
-    for (link, target) in linkTarget.enumerated() {
-      inLinks[Int(next[Int(target)])] = Int32(link)
-      next[Int(target)] += 1
+    for link in 0 ..< linkTarget.count {
+      let target = Int(linkTarget[link])
+      inLinks[Int(next[target])] = Int32(link)
+      next[target] += 1
     }
     self.companyCount = n
     self.baseCurrency = conversion?.baseCurrency ?? ""
