@@ -88,29 +88,3 @@ enum AMLSim {
     }
   }
 }
-
-/// Time-respecting cycles on AMLSim with windows of 1, 7 and 30 steps, and
-/// the plain alternative (bounded structural cycles, then a time filter).
-enum AMLSimPhases {
-  static let all: [any BenchmarkPhase] = [1, 7, 30].map { window in
-    PendingAMLSimPhase(
-      name: "amlsim-temporal-\(window)", title: "AMLSim: time-respecting cycles, window \(window) steps",
-      reason: "TemporalCycles (branch cycles) not on main yet")
-  } + [
-    PendingAMLSimPhase(
-      name: "amlsim-structural-filter", title: "AMLSim: structural cycles (length <= 6), then time filter",
-      reason: "ElementaryCycles (branch cycles) not on main yet"),
-  ]
-}
-
-struct PendingAMLSimPhase: BenchmarkPhase {
-  let name: String
-  let title: String
-  let reason: String
-  var notWiredReason: String? { reason }
-  func applies(to workload: Workload) -> Bool { workload.family == "amlsim" }
-  func prepare(_ workload: Workload) throws {}
-  func measure(_ input: Void, workload: Workload, repetitions: Int, budget: Double) throws -> PhaseOutcome {
-    throw BenchError("\(name) is not wired: \(reason)")
-  }
-}

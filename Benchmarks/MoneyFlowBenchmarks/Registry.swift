@@ -6,22 +6,13 @@ enum Registry {
     LoadPhase(),
     IngestPhase(),
     BuildPhase(),
-    PendingPhase(
-      name: "scc", title: "strongly connected components",
-      reason: "StronglyConnectedComponents (branch cycles) not on main yet"),
-    PendingPhase(
-      name: "cycles", title: "elementary cycles, length 3...6, counted (1 thread)",
-      reason: "ElementaryCycles (branch cycles) not on main yet"),
-    PendingPhase(
-      name: "cycles-2t", title: "elementary cycles, length 3...6, counted (2 threads)",
-      reason: "ElementaryCycles (branch cycles) not on main yet"),
-    PendingPhase(
-      name: "temporal", title: "time-respecting cycles, window 30 days",
-      reason: "TemporalCycles (branch cycles) not on main yet"),
+    LinkGraphPhase(),
+    SCCPhase(),
+    CyclesPhase(threads: 1),
+    CyclesPhase(threads: 2),
+    TemporalPhase(),
     DOTPhase(),
-    PendingPhase(
-      name: "circulation", title: "maximum circulation",
-      reason: "circulation analysis (branch circulation) not on main yet"),
+    CirculationPhase(),
   ] + AMLSimPhases.all
 
   static func phase(named name: String) -> (any BenchmarkPhase)? {

@@ -198,6 +198,26 @@ import Testing
     }
   }
 
+  @Test(arguments: [(1_000, 8_000, 10, 4), (2_000, 20_000, 7, 6), (500, 3_000, 25, 2), (300, 2_000, 5, 1)])
+  func cycleAnalysesFindExactlyThePlantedCycles(parameters: (nodes: Int, edges: Int, cycles: Int, length: Int)) throws {
+    let generator = try GraphGenerator(
+      family: .planted, nodes: parameters.nodes, edges: parameters.edges, seed: 99,
+      plantedCycles: parameters.cycles, cycleLength: parameters.length)
+    let graph = generator.makeGraph()
+    let all = try graph.elementaryCycles(CycleSearchOptions(limit: 0))
+    #expect(all.count == generator.plantedCycleCount)
+    #expect(all.cycles.allSatisfy { $0.length == parameters.length })
+    let bounded = try graph.elementaryCycles(CycleSearchOptions(maxLength: parameters.length, countOnly: true))
+    #expect(bounded.count == parameters.cycles)
+    let shorter = try graph.elementaryCycles(CycleSearchOptions(maxLength: parameters.length - 1, countOnly: true))
+    #expect(shorter.count == 0)
+    let components = graph.stronglyConnectedComponents().cyclicComponents
+    #expect(components.count == parameters.cycles && components.allSatisfy { $0.count == parameters.length })
+    let window = generator.plantedCycleMaximumSpan
+    let temporal = try graph.temporalCycles(TemporalCycleSearchOptions(window: window, countOnly: true))
+    #expect(temporal.count == parameters.cycles)
+  }
+
   @Test func plantedCyclesRunForwardInTime() throws {
     let generator = try GraphGenerator(
       family: .planted, nodes: 100, edges: 400, seed: 11, plantedCycles: 4, cycleLength: 5)
