@@ -12,18 +12,27 @@
 ///   do; the canonical one starts at the company whose id sorts first, so all
 ///   other companies must sort after `s`).
 ///
-/// Pruning, never filtering afterwards: only flows dated within
-/// `[current day, d₁ + window]` extend a chain. Without a length bound the
-/// passes use *closing times* in the manner of the temporal Johnson algorithm
-/// (Kumar and Calders, "2SCENT: an efficient algorithm to enumerate all
-/// simple temporal cycles", VLDB 2018; Blanuša, Ienne and Atasu, "Fast
-/// parallel algorithms for enumeration of simple, temporal, and
-/// hop-constrained cycles", ACM TOPC 2023): a company from which no chain
-/// closed when reached on day `t` is not entered again on day `t` or later
-/// until a company it pays is unblocked. With a length bound the passes
-/// prune statically instead: a company is entered only if it is close
-/// enough (in links) to `s`, and early enough: on or before the latest day on
-/// which a time-respecting walk from it can still leave for `s`.
+/// Pruning, never filtering afterwards:
+/// - only flows dated within `[current day, d₁ + window]` extend a chain;
+/// - *closing times*, in the manner of the temporal Johnson algorithm
+///   (Kumar and Calders, "2SCENT: an efficient algorithm to enumerate all
+///   simple temporal cycles", VLDB 2018; Blanuša, Ienne and Atasu, "Fast
+///   parallel algorithms for enumeration of simple, temporal, and
+///   hop-constrained cycles", ACM TOPC 2023): a company from which no chain
+///   closed when reached on day `t` at depth `d` is not entered again on day
+///   `t` or later at depth `d` or deeper (with no length bound, at any
+///   depth) until a company it pays is reopened, which happens when a chain
+///   closes through that company (Johnson's unblocking, through B-lists);
+/// - with a length bound, distances: a backward breadth-first search of
+///   depth ⌊bound / 2⌋ from `s` gives the exact distance back of the
+///   companies near `s`; any other company is further, and is entered only
+///   where the chain could still get back in time.
+///
+/// Soundness of the closing times: a record (day `t`, depth `d`) on `v` is
+/// made only when every flow out of `v` dated `t` or later led nowhere within
+/// the remaining length; that stays true while the companies on the path
+/// stay put or are closed themselves, and a company through which a chain
+/// closes reopens every company that waited for it.
 struct TemporalCycleSearcher {
   let links: LinkGraph
   let componentOf: [Int32]
@@ -47,9 +56,12 @@ struct TemporalCycleSearcher {
   let found: WorkBuffer<Bool>
   let onPath: WorkBuffer<Bool>
 
-  // Closing times (no length bound): enter a company on day t only if
-  // t < closing; Int32.max when open. B-lists by link, as in CycleSearcher.
+  // Closing times: a company last closed on day `closing` at depth
+  // `closingDepth` is not entered on that day or later at that depth or
+  // deeper; `closing` is Int32.max when open. B-lists by link, as in
+  // CycleSearcher.
   let closing: WorkBuffer<Int32>
+  let closingDepth: WorkBuffer<Int32>
   let blockHead: WorkBuffer<Int32>
   let blockNext: WorkBuffer<Int32>
   let inBlockList: WorkBuffer<Bool>
@@ -57,13 +69,14 @@ struct TemporalCycleSearcher {
   let isTouched: WorkBuffer<Bool>
   var work: [Int32] = []
 
-  // Static bounds (length bound): the companies within maxLength - 1 links
-  // of the start, their distance, and the latest useful day.
-  let inScope: WorkBuffer<Bool>
-  var scope: [Int32] = []
+  // Distances (length bound): `distance[v]` is valid when
+  // `nearStamp[v] == stamp`, for the companies within `nearDepth` links of
+  // the start; every other company is at least `nearDepth + 1` links away.
+  let nearStamp: WorkBuffer<UInt32>
+  var stamp: UInt32 = 0
   let distance: WorkBuffer<Int32>
-  let latest: WorkBuffer<Int32>
-  var heap: [Int64] = []
+  var queue: [Int32] = []
+  var nearDepth: Int32 = 0
 
   static let open = Int32.max
 
@@ -83,13 +96,13 @@ struct TemporalCycleSearcher {
     found = WorkBuffer(repeating: false, count: n + 1)
     onPath = WorkBuffer(repeating: false, count: n)
     closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
+    closingDepth = WorkBuffer(repeating: 0, count: n)
     blockHead = WorkBuffer(repeating: -1, count: n)
     blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
     inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
     isTouched = WorkBuffer(repeating: false, count: n)
-    inScope = WorkBuffer(repeating: false, count: n)
+    nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
-    latest = WorkBuffer(repeating: Int32.min, count: n)
   }
 
   /// Enumerates the time-respecting cycles whose canonical first flow
@@ -101,9 +114,8 @@ struct TemporalCycleSearcher {
     if let bound = lengthBound, bound >= componentSize[Int(componentOf[Int(start)])] { maxLength = nil }
     if let maxLength {
       guard maxLength >= 1 else { return true }
-      prepareStaticBounds(start, maxLength: maxLength)
+      markNearCompanies(start, maxLength: maxLength)
     }
-    defer { if maxLength != nil { clearStaticBounds() } }
     let component = componentOf[Int(start)]
     for l in Int(links.linkStart[Int(start)]) ..< Int(links.linkStart[Int(start) + 1]) {
       let first = links.linkTarget[l]
@@ -147,9 +159,18 @@ struct TemporalCycleSearcher {
     if onPath[Int(w)] || componentOf[Int(w)] != component { return false }
     if aboveStartOnly, w < start { return false }
     if let maxLength {
-      return inScope[Int(w)] && Int32(depth) + distance[Int(w)] <= maxLength
+      // The fewest links from w back to the start.
+      let back = nearStamp[Int(w)] == stamp ? distance[Int(w)] : nearDepth + 1
+      return Int32(depth) + back <= maxLength
     }
     return true
+  }
+
+  /// Whether a company closed on `closing[w]` at `closingDepth[w]` is closed
+  /// to a chain reaching it on `day` at depth `depth`.
+  @inline(__always)
+  private func isClosed(_ w: Int32, day: Int32, depth: Int) -> Bool {
+    day >= closing[Int(w)] && Int32(depth) >= closingDepth[Int(w)]
   }
 
   /// The entries of link `l` dated within `low ... high`, as a range of
@@ -181,12 +202,6 @@ struct TemporalCycleSearcher {
     guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly) else {
       return true
     }
-    if maxLength != nil {
-      guard day <= latest[Int(first)] else { return true }
-    } else if day >= closing[Int(first)] {
-      return true
-    }
-    let dynamic = maxLength == nil
     onPath[Int(start)] = true
     var depth = 1
     enter(first, day: day, depth: depth)
@@ -206,11 +221,11 @@ struct TemporalCycleSearcher {
             break
           }
           found[depth] = true
-        } else if dynamic ? entryDay < closing[Int(w)] : entryDay <= latest[Int(w)] {
+        } else if !isClosed(w, day: entryDay, depth: depth + 1) {
           depth += 1
           enter(w, day: entryDay, depth: depth)
         } else {
-          // Later flows of this link are blocked too.
+          // Later flows of this link are closed too.
           entryCursor[depth] = entryEnd[depth]
         }
         continue
@@ -233,15 +248,17 @@ struct TemporalCycleSearcher {
       // Every way on from v is tried: leave it.
       onPath[v] = false
       let success = found[depth]
-      if dynamic {
-        if success { unblock(Int32(v)) } else { block(Int32(v), from: arrival[depth], component: component) }
+      if success {
+        unblock(Int32(v))
+      } else {
+        block(Int32(v), from: arrival[depth], depth: depth, component: component)
       }
       depth -= 1
       if depth == 0 { break }
       if success { found[depth] = true }
     }
     for d in 0 ... depth { onPath[Int(pathNode[d])] = false }
-    if dynamic { clearClosingTimes() }
+    clearClosingTimes()
     return running
   }
 
@@ -265,10 +282,12 @@ struct TemporalCycleSearcher {
     }
   }
 
-  /// `v`, reached on `day`, closed no chain: close it from that day on, and
-  /// let it wait for each company of the component it pays.
-  private mutating func block(_ v: Int32, from day: Int32, component: Int32) {
+  /// `v`, reached on `day` at `depth`, closed no chain: close it from that
+  /// day and depth on (any depth without a length bound), and let it wait
+  /// for each company of the component it pays.
+  private mutating func block(_ v: Int32, from day: Int32, depth: Int, component: Int32) {
     closing[Int(v)] = day
+    closingDepth[Int(v)] = maxLength == nil ? 0 : Int32(depth)
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]
       guard componentOf[Int(w)] == component, !inBlockList[l] else { continue }
@@ -283,6 +302,7 @@ struct TemporalCycleSearcher {
   /// those on the path. Iterative.
   private mutating func unblock(_ u: Int32) {
     closing[Int(u)] = TemporalCycleSearcher.open
+    closingDepth[Int(u)] = 0
     work.append(u)
     while let x = work.popLast() {
       var e = blockHead[Int(x)]
@@ -293,6 +313,7 @@ struct TemporalCycleSearcher {
         let y = links.linkSource[Int(e)]
         if closing[Int(y)] != TemporalCycleSearcher.open, !onPath[Int(y)] {
           closing[Int(y)] = TemporalCycleSearcher.open
+          closingDepth[Int(y)] = 0
           work.append(y)
         }
         e = next
@@ -304,6 +325,7 @@ struct TemporalCycleSearcher {
     for v in touched {
       isTouched[Int(v)] = false
       closing[Int(v)] = TemporalCycleSearcher.open
+      closingDepth[Int(v)] = 0
       var e = blockHead[Int(v)]
       while e >= 0 {
         inBlockList[Int(e)] = false
@@ -314,93 +336,42 @@ struct TemporalCycleSearcher {
     touched.removeAll(keepingCapacity: true)
   }
 
-  /// Finds the companies of the start's component within `maxLength - 1`
-  /// links of it (backward breadth-first search), then the latest day on
-  /// which each can still leave on a time-respecting walk to the start
-  /// (label setting from the start backwards, latest first, over a binary
-  /// heap).
+  /// Records the distance back to `start` of the companies of its
+  /// component within ⌊`maxLength` / 2⌋ links (backward breadth-first
+  /// search); the others are further.
   ///
-  /// - Complexity: O(*e* log *e*) for the *e* links among the companies found.
-  private mutating func prepareStaticBounds(_ start: Int32, maxLength: Int32) {
+  /// - Complexity: O(*n* + *e*) for the *n* companies found and the links
+  ///   entering them.
+  private mutating func markNearCompanies(_ start: Int32, maxLength: Int32) {
+    stamp &+= 1
+    if stamp == 0 {
+      nearStamp.fill(with: 0)
+      stamp = 1
+    }
+    nearDepth = min(maxLength - 1, maxLength / 2)
     let component = componentOf[Int(start)]
+    queue.removeAll(keepingCapacity: true)
     var head = -1
     var x = start
     var depth: Int32 = 0
     while true {
-      if depth < maxLength - 1 {
+      if depth < nearDepth {
         for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
           let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u != start, !inScope[Int(u)], componentOf[Int(u)] == component else { continue }
-          inScope[Int(u)] = true
+          guard u != start, nearStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
+          nearStamp[Int(u)] = stamp
           distance[Int(u)] = depth + 1
-          scope.append(u)
+          queue.append(u)
         }
       }
       head += 1
-      guard head < scope.count else { break }
-      x = scope[head]
+      guard head < queue.count else { break }
+      x = queue[head]
       depth = distance[Int(x)]
     }
-    // Latest departure: latest[start] is unbounded.
-    heap.removeAll(keepingCapacity: true)
-    push(day: Int32.max, node: start)
-    while let (bound, x) = popLatest() {
-      if x != start, bound < latest[Int(x)] { continue }  // stale
-      for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-        let l = Int(links.inLinks[slot])
-        let u = links.linkSource[l]
-        guard u != start, inScope[Int(u)] else { continue }
-        // The latest flow of the link dated no later than `bound`.
-        var lo = Int(links.flowStart[l])
-        var hi = Int(links.flowStart[l + 1])
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if links.entryDay[mid] <= bound { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > Int(links.flowStart[l]) else { continue }
-        let candidate = links.entryDay[lo - 1]
-        if candidate > latest[Int(u)] {
-          latest[Int(u)] = candidate
-          push(day: candidate, node: u)
-        }
-      }
-    }
-  }
-
-  private mutating func clearStaticBounds() {
-    for v in scope {
-      inScope[Int(v)] = false
-      latest[Int(v)] = Int32.min
-    }
-    scope.removeAll(keepingCapacity: true)
-  }
-
-  // A max-heap of (day, node) packed in one Int64.
-  private mutating func push(day: Int32, node: Int32) {
-    heap.append(Int64(day) << 32 | Int64(UInt32(bitPattern: node)))
-    var child = heap.count - 1
-    while child > 0, heap[(child - 1) / 2] < heap[child] {
-      heap.swapAt(child, (child - 1) / 2)
-      child = (child - 1) / 2
-    }
-  }
-
-  private mutating func popLatest() -> (Int32, Int32)? {
-    guard !heap.isEmpty else { return nil }
-    let top = heap[0]
-    heap[0] = heap[heap.count - 1]
-    heap.removeLast()
-    var parent = 0
-    while true {
-      var largest = parent
-      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child] > heap[largest] {
-        largest = child
-      }
-      if largest == parent { break }
-      heap.swapAt(parent, largest)
-      parent = largest
-    }
-    return (Int32(truncatingIfNeeded: top >> 32), Int32(truncatingIfNeeded: top))
+    // With the search as deep as the bound allows, companies not found
+    // cannot get back at all.
+    if nearDepth >= maxLength - 1 { nearDepth = maxLength }
   }
 
   /// Hands the chain `pathFlow[0 ... depth]` to the sink with its
