@@ -101,10 +101,11 @@ extension FlowGraph {
   /// ``CirculationRounding``); a circulation only runs inside a strongly
   /// connected component (found here with an iterative Tarjan), so flows
   /// between components circulate nothing and a flow from a company to itself
-  /// circulates its whole amount. The rest is a minimum-cost circulation with
-  /// cost −1 a unit, solved exactly by cost scaling (Goldberg and Tarjan 1990;
-  /// see `CostScalingCirculation`), all components at once with costs scaled
-  /// by the size of the largest.
+  /// circulates its whole amount. Chains through companies with one flow in
+  /// and one out are contracted (`SeriesReduction`). The rest is a
+  /// minimum-cost circulation with cost −1 a unit, solved exactly by cost
+  /// scaling (Goldberg and Tarjan 1990; see `CostScalingCirculation`), all
+  /// components at once with costs scaled by the size of the largest.
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
   ///   O(*n*² *m* log *n*) for *n* companies and *m* flows inside components,
@@ -138,10 +139,11 @@ extension FlowGraph {
       }
     }
     if !arcFlow.isEmpty {
+      let reduced = SeriesReduction(nodeCount: companyCount, tails: tails, heads: heads, capacities: capacities)
       let solution = CostScalingCirculation.maximumCirculation(
-        nodeCount: companyCount, tails: tails, heads: heads, capacities: capacities,
-        longestCycle: largest)
-      for (i, flow) in arcFlow.enumerated() { circularUnits[flow] = solution.flow[i] }
+        nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest)
+      for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }
 
     // Totals.

@@ -12,21 +12,24 @@
 /// then the companies with the largest circular amounts. Amounts are written
 /// with ``MoneyFormat/short(_:currency:)``. The JSON object has
 /// the keys `gross`, `circular`, `ratio`, `currency`, `undisclosed_excluded`,
-/// `undated_excluded`, `companies`, `flows` and `cycles`. Everything is sorted,
+/// `undated_excluded`, `cycle_count`, `companies`, `flows` and `cycles`. Everything is sorted,
 /// so the output is the same on every run and platform.
 public struct CirculationReport: Sendable {
   public let graph: FlowGraph
   public let circulation: MaximumCirculation
-  /// The circulation's cycle decomposition, largest first.
-  public let cycles: [CirculationCycle]
+  /// The largest cycles of the circulation's decomposition, with their count.
+  public let decomposition: CirculationDecomposition
+  /// The cycles kept, largest first.
+  public var cycles: [CirculationCycle] { decomposition.cycles }
 
-  /// Prepares the report, decomposing the circulation into cycles.
+  /// Prepares the report, decomposing the circulation into cycles and keeping
+  /// the `cycleLimit` largest (0 keeps all).
   ///
-  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:)``.
-  public init(graph: FlowGraph, circulation: MaximumCirculation) {
+  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:)``.
+  public init(graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100) {
     self.graph = graph
     self.circulation = circulation
-    self.cycles = circulation.cycleDecomposition(in: graph)
+    self.decomposition = circulation.cycleDecomposition(in: graph, limit: cycleLimit)
   }
 
   // MARK: - Text
@@ -34,8 +37,9 @@ public struct CirculationReport: Sendable {
   /// The report as text for a person.
   ///
   /// Lists the `cycleLimit` largest cycles with display names
-  /// (`Microsoft → OpenAI → Microsoft`) and the `companyLimit` companies with
-  /// the largest circular amount (then by id); 0 lists all.
+  /// (`Microsoft → OpenAI → Microsoft`; at most as many as the report kept)
+  /// and the `companyLimit` companies with the largest circular amount (then
+  /// by id); 0 lists all.
   ///
   /// - Complexity: O(*C* log *C*) for *C* companies, plus the lines written.
   public func text(cycleLimit: Int = 10, companyLimit: Int = 10) -> String {
@@ -59,7 +63,7 @@ public struct CirculationReport: Sendable {
 
     if !cycles.isEmpty {
       let shown = cycleLimit > 0 ? min(cycleLimit, cycles.count) : cycles.count
-      out += "\nCycles (\(shown) of \(cycles.count), largest first):\n"
+      out += "\nCycles (\(shown) of \(decomposition.count), largest first):\n"
       let amounts = cycles.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
       for (cycle, amount) in zip(cycles.prefix(shown), amounts) {
@@ -96,7 +100,7 @@ public struct CirculationReport: Sendable {
   ///
   /// ```json
   /// {"gross": 1.2e11, "circular": 3.8e10, "ratio": 0.317, "currency": "USD",
-  ///  "undisclosed_excluded": 2, "undated_excluded": 0,
+  ///  "undisclosed_excluded": 2, "undated_excluded": 0, "cycle_count": 1,
   ///  "companies": [{"id": "microsoft", "name": "Microsoft", "out": 2.6e10,
   ///                 "in": 2e10, "circular": 1.3e10, "net": -6e9}],
   ///  "flows": [{"index": 0, "from": "microsoft", ..., "circular": 1.3e10}],
@@ -107,11 +111,11 @@ public struct CirculationReport: Sendable {
   /// `companies` lists every company with a flow taken into account, by id
   /// (byte order); `flows` every flow taken into account, by index (0-based,
   /// as in the graph), with the fields of the graph document and its circular
-  /// part; `cycles` the decomposition, largest first, limited to
-  /// `cycleLimit` (0 = all).
+  /// part; `cycles` the largest cycles of the decomposition that the report
+  /// kept, largest first, and `cycle_count` how many the whole decomposition has.
   ///
   /// - Complexity: O(*V* + *E*) plus the cycles written.
-  public func jsonValue(cycleLimit: Int = 0) -> JSONValue {
+  public func jsonValue() -> JSONValue {
     let c = circulation
     let companies: [JSONValue] = c.companies.map { row in
       var members: [(String, JSONValue)] = [("id", .string(graph.id(of: row.company)))]
@@ -130,8 +134,7 @@ public struct CirculationReport: Sendable {
       members.append(("circular", .number(c.circularAmounts[flow])))
       flows.append(.object(members))
     }
-    let shown = cycleLimit > 0 ? cycles.prefix(cycleLimit) : cycles[...]
-    let cycleValues: [JSONValue] = shown.map { cycle in
+    let cycleValues: [JSONValue] = cycles.map { cycle in
       .object([
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("flows", .array(cycle.flows.map { .int($0) })),
@@ -145,6 +148,7 @@ public struct CirculationReport: Sendable {
       ("currency", .string(c.currency)),
       ("undisclosed_excluded", .int(c.undisclosedExcluded)),
       ("undated_excluded", .int(c.undatedExcluded)),
+      ("cycle_count", .int(decomposition.count)),
       ("companies", .array(companies)),
       ("flows", .array(flows)),
       ("cycles", .array(cycleValues)),
