@@ -11,7 +11,8 @@
 /// with `ε = 1` is optimal (a residual cycle has at most `longestCycle` arcs,
 /// hence reduced cost above `−α`, and its cost is a multiple of `α`). `ε`
 /// starts at the largest cost (the zero flow is that optimal) and is divided
-/// by ``scalingFactor`` per refine. The first refine saturates every arc, the
+/// by ``firstScalingFactor`` for the first refine and ``scalingFactor`` for
+/// each further one. The first refine saturates every arc, the
 /// "saturate, then cancel the cheapest way" view of the problem. A refine
 /// moves excess by partial augment–relabel (paths of up to
 /// ``maximumPathLength`` admissible arcs, relabelling and retreating where
@@ -36,8 +37,21 @@
 ///   the number of nodes with arcs, *m* the number of arcs and *W* the largest
 ///   weight, and O(*n* + *m*) space; near-linear per refine on money graphs.
 struct CostScalingCirculation {
-  /// How much `ε` shrinks from one refine to the next.
-  static let scalingFactor: Int64 = 64
+  /// One residual arc.
+  struct Arc {
+    var head: Int32
+    /// The weight, negative on forward arcs: the cost is `weight · costUnit`.
+    var weight: Int32
+    var residual: Int64
+    /// The capacity of the arc's pair: its residual plus its partner's.
+    var pairCapacity: Int64
+  }
+
+  /// How much `ε` shrinks for the first refine: with unit costs one refine at
+  /// `α/64` is often optimal already.
+  static let firstScalingFactor: Int64 = 64
+  /// How much `ε` shrinks from one refine to the next after the first.
+  static let scalingFactor: Int64 = 8
   /// The longest path a partial augmentation follows.
   static let maximumPathLength = 4
 
@@ -45,12 +59,10 @@ struct CostScalingCirculation {
   let nodeCount: Int
   /// Arcs of node `v`: `first[v] ..< first[v + 1]`.
   let first: [Int32]
-  let head: [Int32]
+  /// The arcs, with the fields each scan reads side by side.
+  var arcs: [Arc]
+  /// Each arc's reverse.
   let partner: [Int32]
-  var residual: [Int64]
-  /// The capacity of an arc's pair: its residual plus its partner's.
-  let pairCapacity: [Int64]
-  let cost: [Int64]
   var excess: [Int64]
   var price: [Int64]
   var current: [Int32]
@@ -60,7 +72,7 @@ struct CostScalingCirculation {
   let compactNode: [Int32]
   /// `α`: costs are `−weight · costUnit`.
   let costUnit: Int64
-  /// The largest absolute cost.
+  /// The largest absolute cost, `largest weight · costUnit`.
   let largestCost: Int64
 
   // FIFO queue of active nodes.
@@ -145,11 +157,8 @@ struct CostScalingCirculation {
     for v in 0 ..< nodes { first[v + 1] += first[v] }
     let total = Int(first[nodes])
     var next = first
-    var head = [Int32](repeating: 0, count: total)
+    var arcs = [Arc](repeating: Arc(head: 0, weight: 0, residual: 0, pairCapacity: 0), count: total)
     var partner = [Int32](repeating: 0, count: total)
-    var residual = [Int64](repeating: 0, count: total)
-    var pairCapacity = [Int64](repeating: 0, count: total)
-    var cost = [Int64](repeating: 0, count: total)
     var forwardArc = [Int32](repeating: -1, count: arcCount)
     let unit = Int64(max(1, longestCycle)) + 1
     var largest: Int64 = 0
@@ -160,26 +169,18 @@ struct CostScalingCirculation {
       next[u] += 1
       let b = Int(next[v])
       next[v] += 1
-      head[a] = Int32(v)
-      head[b] = Int32(u)
+      let w = weights?[i] ?? 1
+      arcs[a] = Arc(head: Int32(v), weight: Int32(-w), residual: capacities[i], pairCapacity: capacities[i])
+      arcs[b] = Arc(head: Int32(u), weight: Int32(w), residual: 0, pairCapacity: capacities[i])
       partner[a] = Int32(b)
       partner[b] = Int32(a)
-      residual[a] = capacities[i]
-      pairCapacity[a] = capacities[i]
-      pairCapacity[b] = capacities[i]
-      let c = (weights?[i] ?? 1) * unit
-      cost[a] = -c
-      cost[b] = c
-      largest = max(largest, c)
+      largest = max(largest, w * unit)
       forwardArc[i] = Int32(a)
     }
     self.nodeCount = nodes
     self.first = first
-    self.head = head
+    self.arcs = arcs
     self.partner = partner
-    self.residual = residual
-    self.pairCapacity = pairCapacity
-    self.cost = cost
     self.excess = [Int64](repeating: 0, count: nodes)
     self.price = [Int64](repeating: 0, count: nodes)
     self.current = Array(first.dropLast())
@@ -195,13 +196,14 @@ struct CostScalingCirculation {
     self.bucketHead = [Int32](repeating: -1, count: 3 * nodes + 4)
   }
 
-  /// Runs refines from `ε = largestCost / scalingFactor` down to `ε = 1`,
-  /// stopping early once the circulation is proven optimal.
+  /// Runs refines from `ε = largestCost / firstScalingFactor` down to
+  /// `ε = 1`, stopping early once the circulation is proven optimal.
   mutating func solve() {
     guard nodeCount > 0 else { return }
     var epsilon = largestCost
     repeat {
-      epsilon = max(1, epsilon / CostScalingCirculation.scalingFactor)
+      let factor = refineCount == 0 ? CostScalingCirculation.firstScalingFactor : CostScalingCirculation.scalingFactor
+      epsilon = max(1, epsilon / factor)
       refine(epsilon: epsilon)
       if epsilon > 1, hasOptimalityCertificate() { break }
     } while epsilon > 1
@@ -213,7 +215,7 @@ struct CostScalingCirculation {
     for i in forwardArc.indices {
       let a = Int(forwardArc[i])
       // A forward arc's flow is its partner's residual capacity.
-      flow[i] = a >= 0 ? residual[Int(partner[a])] : (capacities[i] > 0 ? capacities[i] : 0)
+      flow[i] = a >= 0 ? arcs[Int(partner[a])].residual : (capacities[i] > 0 ? capacities[i] : 0)
     }
     var inputPrice = [Int64](repeating: 0, count: compactNode.count)
     for v in compactNode.indices where compactNode[v] >= 0 {
@@ -231,12 +233,12 @@ struct CostScalingCirculation {
     // cost is at least 0, but nodes have excesses and deficits.
     for v in 0 ..< nodeCount {
       let pv = price[v]
-      for a in Int(first[v]) ..< Int(first[v + 1]) where residual[a] > 0 {
-        let w = Int(head[a])
-        if cost[a] + pv - price[w] < 0 {
-          let r = residual[a]
-          residual[a] = 0
-          residual[Int(partner[a])] += r
+      for a in Int(first[v]) ..< Int(first[v + 1]) where arcs[a].residual > 0 {
+        let w = Int(arcs[a].head)
+        if Int64(arcs[a].weight) * costUnit + pv - price[w] < 0 {
+          let r = arcs[a].residual
+          arcs[a].residual = 0
+          arcs[Int(partner[a])].residual += r
           excess[v] -= r
           excess[w] += r
         }
@@ -287,41 +289,41 @@ struct CostScalingCirculation {
       let end = Int(first[tip + 1])
       var a = Int(current[tip])
       while a < end {
-        if residual[a] > 0, cost[a] + pt - price[Int(head[a])] < 0 { break }
+        if arcs[a].residual > 0, Int64(arcs[a].weight) * costUnit + pt - price[Int(arcs[a].head)] < 0 { break }
         a += 1
       }
       if a < end {
         current[tip] = Int32(a)
         path.append(Int32(a))
-        tip = Int(head[a])
+        tip = Int(arcs[a].head)
         continue
       }
       // Relabel: lower the tip's price until its cheapest residual arc has
       // reduced cost −ε. The arc back along the path will gain residual
       // capacity, so it counts too.
       var best = Int64.min
-      for b in Int(first[tip]) ..< end where residual[b] > 0 {
-        let candidate = price[Int(head[b])] - cost[b]
+      for b in Int(first[tip]) ..< end where arcs[b].residual > 0 {
+        let candidate = price[Int(arcs[b].head)] - Int64(arcs[b].weight) * costUnit
         if candidate > best { best = candidate }
       }
       if let last = path.last {
         let back = Int(partner[Int(last)])
-        best = max(best, price[Int(head[back])] - cost[back])
+        best = max(best, price[Int(arcs[back].head)] - Int64(arcs[back].weight) * costUnit)
       }
       // A node with excess always has a residual arc back to where the excess
       // came from; the guard only keeps the arithmetic safe.
       if best != Int64.min { price[tip] = best - epsilon }
       current[tip] = first[tip]
       relabels += 1
-      if let last = path.popLast() { tip = Int(head[Int(partner[Int(last)])]) }
+      if let last = path.popLast() { tip = Int(arcs[Int(partner[Int(last)])].head) }
     }
     var u = start
     for arc in path {
       let a = Int(arc)
-      let v = Int(head[a])
-      let delta = min(residual[a], excess[u])
-      residual[a] -= delta
-      residual[Int(partner[a])] += delta
+      let v = Int(arcs[a].head)
+      let delta = min(arcs[a].residual, excess[u])
+      arcs[a].residual -= delta
+      arcs[Int(partner[a])].residual += delta
       excess[u] -= delta
       excess[v] += delta
       if excess[v] > 0 { enqueue(v) }
@@ -359,6 +361,7 @@ struct CostScalingCirculation {
         bucketHead[0] = Int32(entryNode.count - 1)
       }
     }
+    let inverseEpsilon = 1 / Double(epsilon)
     var level = 0
     var highest = 0
     scan: while level <= limit {
@@ -374,13 +377,21 @@ struct CostScalingCirculation {
         }
         let pw = price[w]
         for a in Int(first[w]) ..< Int(first[w + 1]) {
-          // The partner arc head[a] → w has the rest of the pair's capacity
+          // The partner arc head → w has the rest of the pair's capacity
           // and the opposite cost: no random access to it.
-          guard pairCapacity[a] > residual[a] else { continue }
-          let v = Int(head[a])
+          guard arcs[a].pairCapacity > arcs[a].residual else { continue }
+          let v = Int(arcs[a].head)
           // A scanned v has distance <= level <= candidate: no check needed.
-          let reducedCost = price[v] - cost[a] - pw
-          let length = reducedCost >= 0 ? reducedCost / epsilon + 1 : 0
+          let reducedCost = price[v] - Int64(arcs[a].weight) * costUnit - pw
+          var length: Int64 = 0
+          if reducedCost >= 0 {
+            // ⌊rc/ε⌋ + 1 without an integer division: a floating estimate,
+            // corrected down to the exact floor.
+            var quotient = Int64(Double(reducedCost) * inverseEpsilon)
+            while quotient > 0, quotient * epsilon > reducedCost { quotient -= 1 }
+            while (quotient + 1) * epsilon <= reducedCost { quotient += 1 }
+            length = quotient + 1
+          }
           let candidate = Int64(level) + length
           if candidate < distance[v], candidate <= Int64(limit) {
             distance[v] = candidate
@@ -422,7 +433,7 @@ struct CostScalingCirculation {
       let p = price[v]  // floor division
       label[v] = p >= 0 ? p / costUnit : -((-p + costUnit - 1) / costUnit)
     }
-    var budget = 4 * head.count + nodeCount
+    var budget = 4 * arcs.count + nodeCount
     var isWaiting = [Bool](repeating: true, count: nodeCount)
     var fifo = (0 ..< nodeCount).map { Int32($0) }
     var position = 0
@@ -431,9 +442,9 @@ struct CostScalingCirculation {
       position += 1
       isWaiting[u] = false
       let lu = label[u]
-      for a in Int(first[u]) ..< Int(first[u + 1]) where residual[a] > 0 {
-        let v = Int(head[a])
-        let candidate = lu + cost[a] / costUnit
+      for a in Int(first[u]) ..< Int(first[u + 1]) where arcs[a].residual > 0 {
+        let v = Int(arcs[a].head)
+        let candidate = lu + Int64(arcs[a].weight)
         if candidate < label[v] {
           label[v] = candidate
           if !isWaiting[v] { isWaiting[v] = true; fifo.append(Int32(v)) }
