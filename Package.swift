@@ -29,7 +29,8 @@ let package = Package(
     // Tests.
     .testTarget(
       name: "MoneyFlowTests",
-      dependencies: ["MoneyFlow"]),
+      dependencies: ["MoneyFlow"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "MoneyFlowCLITests",
       dependencies: ["MoneyFlow", "moneyflow"]),

@@ -12,22 +12,37 @@ enum Console {
     writeAll(text, to: 1)
   }
 
+  /// Writes raw bytes (an image, a PDF) to standard output.
+  static func out(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+  }
+
+  /// Writes raw bytes to standard output.
+  static func out(bytes: UnsafeBufferPointer<UInt8>) { writeAll(bytes, to: 1) }
+
   /// Writes every byte of `text` to the file descriptor `fd`.
   private static func writeAll(_ text: String, to fd: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let n = write(fd, base + offset, buffer.count - offset)
-        if n < 0 { if errno == EINTR { continue } else { return } }
-        offset += n
-      }
+    text.withUTF8 { writeAll($0, to: fd) }
+  }
+
+  private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    var offset = 0
+    while offset < buffer.count, let base = buffer.baseAddress {
+      let n = write(fd, base + offset, buffer.count - offset)
+      if n < 0 { if errno == EINTR { continue } else { return } }
+      offset += n
     }
   }
 
   /// Writes `text` and a newline to standard error.
   static func error(_ text: String) {
     writeAll(text + "\n", to: 2)
+  }
+
+  /// Writes `text` to standard error without a newline.
+  static func errorInline(_ text: String) {
+    writeAll(text, to: 2)
   }
 
   /// Whether standard error is a terminal (progress is shown only then).

@@ -8,7 +8,8 @@ enum MoneyFlowCommand {
   static let abstract = "Find the money that goes round in circles between companies."
 
   static var subcommands: [CommandSpec] {
-    [StatsCommand.spec, ConvertCommand.spec]
+    [CyclesCommand.spec, SCCCommand.spec, DotCommand.spec, CirculationCommand.spec, StatsCommand.spec,
+     ConvertCommand.spec, GenerateCommand.spec]
   }
 
   static var help: String {

@@ -68,4 +68,20 @@ import Testing
     let contents = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp-") }
     #expect(contents.isEmpty)
   }
+
+  @Test func generateIsDeterministicAndPlantedCountsAreFound() throws {
+    let directory = try CLI.temporaryDirectory()
+    let arguments = ["generate", "--family", "planted", "--nodes", "2000", "--edges", "8000", "--seed", "42", "--cycles", "25", "--cycle-length", "5"]
+    let first = try CLI.run(arguments + ["-o", "a.csv"], in: directory)
+    let second = try CLI.run(arguments, in: directory)
+    #expect(first.status == 0 && first.stderr.contains("exactly 25 cycles"))
+    let written = try String(contentsOf: directory.appendingPathComponent("a.csv"), encoding: .utf8)
+    #expect(written == second.stdout && written.hasPrefix("from,to,kind,amount,currency,date\n"))
+    let cycles = try CLI.run(["cycles", "a.csv", "--count-only", "--format", "json"], in: directory)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(cycles.stdout.utf8)) as? [String: Any])
+    #expect(object["count"] as? Int == 25)
+    let other = try CLI.run(["generate", "--family", "planted", "--nodes", "2000", "--edges", "8000", "--seed", "43", "--cycles", "25", "--cycle-length", "5"], in: directory)
+    #expect(other.stdout != second.stdout)
+    #expect(try CLI.run(["generate", "--family", "random", "--nodes", "10"], in: directory).status == 2)
+  }
 }

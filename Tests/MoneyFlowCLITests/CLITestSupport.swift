@@ -24,11 +24,12 @@ enum CLI {
   }
 
   /// Runs `moneyflow arguments...` in the package root with optional standard input.
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = root) throws -> Result {
+  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = root, environment: [String: String]? = nil) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
     // Capture into files, so large outputs can never block the child.
     let scratch = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -31,7 +31,7 @@ import Testing
       5 flows between 4 companies; 4 carry circular money.
       1 flow without an amount left out.
 
-      Cycles (2 of 2, largest first):
+      Where it circulates (2 of 2 routes, largest first):
         10 bn USD  Microsoft → OpenAI → Microsoft
          8 bn USD  Amazon → OpenAI → Amazon
 
@@ -42,10 +42,23 @@ import Testing
          8 bn USD   8 bn USD   38 bn USD  30 bn USD  Amazon
 
       """)
-    #expect(report.text(cycleLimit: 1, companyLimit: 1).contains("Cycles (1 of 2, largest first)"))
+    #expect(report.text(cycleLimit: 1, companyLimit: 1).contains("Where it circulates (1 of 2 routes, largest first)"))
     let short = CirculationReport(graph: g, circulation: try g.maximumCirculation(), cycleLimit: 1)
-    #expect(short.text().contains("Cycles (1 of 2, largest first)"))
+    #expect(short.text().contains("Where it circulates (1 routes of the 1 largest of 2 cycles, largest first)"))
     #expect(short.jsonValue().rendered(pretty: false).contains(#""cycle_count":2"#))
+  }
+
+  @Test func parallelFlowsMergeIntoOneRoute() throws {
+    var builder = FlowGraphBuilder()
+    builder.currency = "USD"
+    for (from, to, amount) in [("a", "b", "5"), ("a", "b", "7"), ("b", "a", "20")] {
+      builder.addFlow(Flow(from: from, to: to, kind: .loan, amount: try Amount.parse(amount).get(), currency: "USD"))
+    }
+    let g = builder.build()
+    let report = CirculationReport(graph: g, circulation: try g.maximumCirculation())
+    #expect(report.cycles.count == 2)
+    #expect(report.companyRoutes.count == 1 && report.companyRoutes[0].amount == 12 && report.companyRoutes[0].cycles == 2)
+    #expect(report.text().contains("12 USD  a → b → a  (2 cycles of flows)"))
   }
 
   @Test func json() throws {

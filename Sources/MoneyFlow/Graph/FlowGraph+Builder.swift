@@ -9,8 +9,7 @@ public struct FlowGraphBuilder: Sendable {
   public var rates: [(code: String, rate: Amount)] = []
 
   /// Company ids in order of arrival.
-  private var ids: [String] = []
-  private var indexByID: [String: Int32] = [:]
+  private var ids = CompanyInterner()
   private var info: [Int32: Company] = [:]
   private var graph = FlowGraph()
   private var currencyIndexByCode: [String: UInt16] = ["": 0]
@@ -35,14 +34,14 @@ public struct FlowGraphBuilder: Sendable {
   }
 
   /// Whether a company with this id was added or used.
-  public func hasCompany(_ id: String) -> Bool { indexByID[id] != nil }
+  public func hasCompany(_ id: String) -> Bool { ids.index(of: id) != nil }
 
   /// Adds a company with its name and attributes.
   ///
   /// - Returns: false, adding nothing, if a company with the same id exists.
   @discardableResult
   public mutating func addCompany(_ company: Company) -> Bool {
-    guard indexByID[company.id] == nil else { return false }
+    guard ids.index(of: company.id) == nil else { return false }
     let index = intern(company.id)
     if !company.isBare { info[index] = company }
     return true
@@ -51,13 +50,13 @@ public struct FlowGraphBuilder: Sendable {
   /// The arrival index of the company `id`, adding a bare company if new.
   ///
   /// - Complexity: amortized O(1) hashing of `id`.
-  public mutating func intern(_ id: String) -> Int32 {
-    if let index = indexByID[id] { return index }
-    let index = Int32(ids.count)
-    ids.append(id)
-    indexByID[id] = index
-    return index
-  }
+  public mutating func intern(_ id: String) -> Int32 { ids.intern(id) }
+
+  /// The arrival index of the company whose id is the UTF-8 `bytes`, adding
+  /// a bare company if new.
+  ///
+  /// - Complexity: amortized O(*k*) in the length of the id.
+  public mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 { ids.intern(bytes) }
 
   /// The index of `code` in the currency table, adding it if new.
   ///
@@ -113,16 +112,18 @@ public struct FlowGraphBuilder: Sendable {
   /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
   ///   adjacency, plus a sort of each run of parallel flows by day.
   public consuming func build() -> FlowGraph {
-    var graph = self.graph
+    // Take the arrays out of the builder, so changing them copies nothing.
+    var graph = FlowGraph()
+    swap(&graph, &self.graph)
     graph.title = title
     graph.currency = currency
     graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
 
     // Number companies in byte order of their ids.
-    let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
+    let order = ids.sortedIndices()
     var newIndex = [Int32](repeating: 0, count: ids.count)
     for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
-    graph.companyIDs = order.map { ids[$0] }
+    graph.companyIDs = order.map { ids.string($0) }
     graph.documentOrder = newIndex
     graph.companyInfo = Dictionary(uniqueKeysWithValues: info.map { (newIndex[Int($0.key)], $0.value) })
     for i in graph.payerIndex.indices {
@@ -147,22 +148,29 @@ public struct FlowGraphBuilder: Sendable {
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
-    func countingSort(_ input: [Int32], by key: [Int32]) -> ([Int32], [Int32]) {
+    // Stable counting sort of `input` (or of 0 ..< flowCount when nil) by `key`.
+    func countingSort(_ input: [Int32]?, by key: [Int32]) -> ([Int32], [Int32]) {
       var start = [Int32](repeating: 0, count: count + 1)
       for k in key { start[Int(k) + 1] += 1 }
       for i in 0 ..< count { start[i + 1] += start[i] }
       var next = start
       var output = [Int32](repeating: 0, count: flowCount)
-      for flow in input {
-        let k = Int(key[Int(flow)])
-        output[Int(next[k])] = flow
-        next[k] += 1
+      if let input {
+        for flow in input {
+          let k = Int(key[Int(flow)])
+          output[Int(next[k])] = flow
+          next[k] += 1
+        }
+      } else {
+        for flow in 0 ..< flowCount {
+          let k = Int(key[flow])
+          output[Int(next[k])] = Int32(flow)
+          next[k] += 1
+        }
       }
       return (start, output)
     }
-    let identity = (0 ..< Int32(flowCount)).map { $0 }
-    let (_, byColumn) = countingSort(identity, by: columns)
-    var (start, flows) = countingSort(byColumn, by: rows)
+    var (start, flows) = countingSort(countingSort(nil, by: columns).1, by: rows)
     // Runs of parallel flows: order by day, then index.
     var i = 0
     while i < flowCount {

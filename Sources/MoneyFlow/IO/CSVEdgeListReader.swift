@@ -12,13 +12,24 @@ public struct CSVEdgeListReader {
   /// The columns an edge list may add.
   public static let optionalColumns = ["until", "share", "cap", "status", "source", "note", "id"]
 
-  let bytes: [UInt8]
+  let bytes: [UInt8]?
+  let path: String?
   let file: String
+  /// The chunk size when reading a file (smaller in tests).
+  var chunkSize = CSVReader.chunkSize
 
   /// Prepares to read `bytes`, naming `file` in errors.
   public init(bytes: [UInt8], file: String) {
     self.bytes = bytes
+    self.path = nil
     self.file = file
+  }
+
+  /// Prepares to read the file at `path` in chunks (`-` reads standard input).
+  public init(path: String) {
+    self.bytes = nil
+    self.path = path
+    self.file = path == "-" ? "<stdin>" : path
   }
 
   /// Reads every flow into a new graph.
@@ -33,13 +44,30 @@ public struct CSVEdgeListReader {
   /// Reads every flow into `builder`. With `listedCompaniesOnly`, a flow
   /// naming a company the builder does not have is an error.
   func read(into builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool) throws(InputError) {
-    var csv = try CSVReader(bytes: bytes, file: file)
+    if let bytes {
+      var csv = CSVReader(bytes: bytes, file: file)
+      try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: bytes.count)
+      return
+    }
+    let (descriptor, size) = try FileIO.open(path ?? "-")
+    defer { FileIO.close(descriptor) }
+    var csv = try CSVReader(descriptor: descriptor, file: file, chunkSize: chunkSize)
+    try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: size)
+  }
+
+  /// Reads records from `csv`; `size` (the input's size in bytes, if known)
+  /// sizes the flow arrays once, so they never grow by doubling.
+  private func read(_ csv: inout CSVReader, into builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool, size: Int?) throws(InputError) {
+    if let size {
+      let sample = csv.bufferedPrefix
+      let lines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      if lines > 1 { builder.reserveCapacity(flows: Int(Double(size) / Double(sample.count) * Double(lines) * 1.01) + 16) }
+    }
     guard try csv.nextRecord() else {
       throw InputError(.empty, file: file, message: "the file is empty; expected a header line \(Self.requiredColumns.joined(separator: ","))")
     }
     let columns = try header(csv)
     let width = csv.fields.count
-    builder.reserveCapacity(flows: max(0, bytes.count / 48))
     var lastCurrency: [UInt8] = []
     var lastCurrencyIndex: UInt16 = 0
     while try csv.nextRecord() {
@@ -133,11 +161,13 @@ public struct CSVEdgeListReader {
     _ csv: CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
   ) throws(InputError) -> Int32 {
     guard !csv.isEmpty(column) else { throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee") }
-    let id = csv.string(column)
-    if listedOnly, !builder.hasCompany(id) {
-      throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
+    if listedOnly {
+      let id = csv.string(column)
+      guard builder.hasCompany(id) else {
+        throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
+      }
     }
-    return builder.intern(id)
+    return try csv.withField(column) { builder.intern(bytes: $0) }
   }
 
   private func amountField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {

@@ -5,15 +5,15 @@
 ///     38.2 bn USD of 120 bn USD (31.7%) is circular: multilateral netting could cancel it.
 ///     12 flows between 5 companies; 7 carry circular money.
 ///
-///     Cycles (3 of 3, largest first):
+///     Where it circulates (3 of 3 routes, largest first):
 ///       13 bn USD  Microsoft → OpenAI → Microsoft
 ///     ...
 ///
 /// then the companies with the largest circular amounts. Amounts are written
-/// with ``MoneyFormat/short(_:currency:)``. The JSON object has
-/// the keys `gross`, `circular`, `ratio`, `currency`, `undisclosed_excluded`,
-/// `undated_excluded`, `cycle_count`, `companies`, `flows` and `cycles`. Everything is sorted,
-/// so the output is the same on every run and platform.
+/// with ``MoneyFormat/short(_:currency:)``. The JSON object has the keys
+/// `gross`, `circular`, `ratio`, `currency`, `undisclosed_excluded`,
+/// `undated_excluded`, `cycle_count`, `companies`, `flows` and `cycles`.
+/// Everything is sorted, so the output is the same on every run and platform.
 public struct CirculationReport: Sendable {
   public let graph: FlowGraph
   public let circulation: MaximumCirculation
@@ -34,10 +34,31 @@ public struct CirculationReport: Sendable {
 
   // MARK: - Text
 
+  /// The kept cycles merged by company sequence (parallel flows make several
+  /// flow-level cycles along one route), largest first, then by company
+  /// sequence.
+  ///
+  /// - Complexity: O(*k* log *k*) for the *k* cycles kept.
+  var companyRoutes: [(companies: [CompanyID], amount: Double, cycles: Int)] {
+    var routes: [(companies: [CompanyID], amount: Double, cycles: Int)] = []
+    let sorted = cycles.sorted { $0.companies.lexicographicallyPrecedes($1.companies) }
+    for cycle in sorted {
+      if let last = routes.last, last.companies == cycle.companies {
+        routes[routes.count - 1].amount += cycle.amount
+        routes[routes.count - 1].cycles += 1
+      } else {
+        routes.append((cycle.companies, cycle.amount, 1))
+      }
+    }
+    return routes.sorted {
+      $0.amount != $1.amount ? $0.amount > $1.amount : $0.companies.lexicographicallyPrecedes($1.companies)
+    }
+  }
+
   /// The report as text for a person.
   ///
-  /// Lists the `cycleLimit` largest cycles with display names
-  /// (`Microsoft → OpenAI → Microsoft`; at most as many as the report kept)
+  /// Lists the `cycleLimit` largest routes (``companyRoutes``, from the cycles
+  /// the report kept) with display names (`Microsoft → OpenAI → Microsoft`)
   /// and the `companyLimit` companies with the largest circular amount (then
   /// by id); 0 lists all.
   ///
@@ -61,14 +82,22 @@ public struct CirculationReport: Sendable {
       out += "\(Self.plural(c.undatedExcluded, "flow")) without a date left out by the date range.\n"
     }
 
-    if !cycles.isEmpty {
-      let shown = cycleLimit > 0 ? min(cycleLimit, cycles.count) : cycles.count
-      out += "\nCycles (\(shown) of \(decomposition.count), largest first):\n"
-      let amounts = cycles.prefix(shown).map { money($0.amount) }
+    let routes = companyRoutes
+    if !routes.isEmpty {
+      let shown = cycleLimit > 0 ? min(cycleLimit, routes.count) : routes.count
+      if cycles.count == decomposition.count {
+        out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+      } else {
+        out += "\nWhere it circulates (\(shown) routes of the \(cycles.count) largest of "
+          + "\(decomposition.count) cycles, largest first):\n"
+      }
+      let amounts = routes.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
-      for (cycle, amount) in zip(cycles.prefix(shown), amounts) {
-        let names = (cycle.companies + cycle.companies.prefix(1)).map { graph.name(of: $0) }
-        out += "  " + Self.padded(amount, width) + "  " + names.joined(separator: " → ") + "\n"
+      for (route, amount) in zip(routes.prefix(shown), amounts) {
+        let names = (route.companies + route.companies.prefix(1)).map { graph.name(of: $0) }
+        out += "  " + Self.padded(amount, width) + "  " + names.joined(separator: " → ")
+        if route.cycles > 1 { out += "  (\(route.cycles) cycles of flows)" }
+        out += "\n"
       }
     }
 

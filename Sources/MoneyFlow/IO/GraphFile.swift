@@ -28,29 +28,26 @@ public enum GraphFile {
   ///
   /// - Throws: ``InputError`` naming the file, line and field of the first problem.
   public static func load(_ path: String) throws(InputError) -> FlowGraph {
-    let bytes = try FileIO.read(path)
     let name = path == "-" ? "<stdin>" : path
-    let format: Format
     if path == "-" {
+      // Standard input: JSON if it starts with '{', else CSV.
+      let bytes = try FileIO.read(path)
       let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
-      format = first == 0x7B ? .json : .csv
-    } else if let known = self.format(of: path) {
-      format = known
-    } else {
-      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
+      if first == 0x7B { return try JSONDocumentReader(bytes: bytes, file: name).read() }
+      return try CSVEdgeListReader(bytes: bytes, file: name).read()
     }
-    switch format {
+    switch self.format(of: path) {
     case .json:
-      return try JSONDocumentReader(bytes: bytes, file: name).read()
+      return try JSONDocumentReader(bytes: try FileIO.read(path), file: name).read()
     case .csv:
-      let companion = path == "-" ? nil : companionPath(of: path)
-      guard let companion, FileIO.exists(companion) else {
-        return try CSVEdgeListReader(bytes: bytes, file: name).read()
-      }
+      let companion = companionPath(of: path)
+      guard FileIO.exists(companion) else { return try CSVEdgeListReader(path: path).read() }
       let meta = JSONDocumentReader(bytes: try FileIO.read(companion), file: companion)
       var builder = try meta.readHeader(try meta.rootMembers(), allowFlows: false)
-      try CSVEdgeListReader(bytes: bytes, file: name).read(into: &builder, listedCompaniesOnly: true)
+      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
       return builder.build()
+    case nil:
+      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
     }
   }
 

@@ -34,9 +34,19 @@ enum TextPosition {
   ///
   /// - Complexity: O(*n*).
   static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
-    var i = 0
-    let n = bytes.count
+    firstInvalidUTF8(in: bytes, from: 0, to: bytes.count)
+  }
+
+  /// The offset of the first byte in `bytes[from ..< to]` that is not valid UTF-8.
+  static func firstInvalidUTF8(in bytes: [UInt8], from: Int, to: Int) -> Int? {
+    var i = from
+    let n = to
     while i < n {
+      // ASCII fast path: eight bytes at a time.
+      if i + 8 <= n {
+        let word = bytes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress! + i).loadUnaligned(as: UInt64.self) }
+        if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+      }
       let b = bytes[i]
       if b < 0x80 { i += 1; continue }
       let length: Int

@@ -1,0 +1,339 @@
+/// What an elementary-cycle search looks for and how much it keeps.
+public struct CycleSearchOptions: Sendable, Hashable {
+  /// Which flows take part: kinds (by default the money-moving ones), a
+  /// minimum amount and a date range.
+  public var filter: FlowFilter
+  /// The longest cycle counted, in links; nil for any length. Values below 1
+  /// find nothing; 1 finds only flows from a company to itself.
+  public var maxLength: Int?
+  /// How many cycles to list, those with the largest circulating amount;
+  /// 0 lists all. Also bounds the exposure list. Default 100.
+  public var limit: Int
+  /// Stop after counting this many cycles (see ``FlowGraph/elementaryCycles(_:progress:)``
+  /// for which ones); nil for no bound.
+  public var stopAfter: Int?
+  /// Count only: list no cycles and compute no exposure (faster).
+  public var countOnly: Bool
+  /// Worker threads for the enumeration (at least 1). Ignored, the search
+  /// running on one thread, when `stopAfter` is set.
+  public var threads: Int
+
+  public init(
+    filter: FlowFilter = FlowFilter(), maxLength: Int? = nil, limit: Int = 100, stopAfter: Int? = nil,
+    countOnly: Bool = false, threads: Int = 1
+  ) {
+    self.filter = filter
+    self.maxLength = maxLength
+    self.limit = limit
+    self.stopAfter = stopAfter
+    self.countOnly = countOnly
+    self.threads = threads
+  }
+}
+
+/// An elementary cycle of the link graph: companies that pass money round,
+/// each company once.
+public struct Cycle: Sendable, Hashable {
+  /// The companies in order, starting at the one whose id sorts first
+  /// (byte order), without repeating it at the end. Money flows from
+  /// `companies[i]` to `companies[i + 1]`, and from the last to the first.
+  public var companies: [CompanyID]
+  /// For each hop `i` (from `companies[i]` to the next company), the indices
+  /// of the selected flows of that link, sorted by (day, flow index).
+  public var flows: [[Int]]
+  /// The circulating amount: the smallest link total along the cycle, in the
+  /// base currency; nil when a link has no disclosed amount.
+  public var circulating: Double?
+
+  public init(companies: [CompanyID], flows: [[Int]], circulating: Double?) {
+    self.companies = companies
+    self.flows = flows
+    self.circulating = circulating
+  }
+
+  /// The number of links (and of companies).
+  public var length: Int { companies.count }
+}
+
+/// What an elementary-cycle search found.
+public struct CycleSearchResult: Sendable {
+  /// The number of cycles counted (all that the options allow, or
+  /// `stopAfter` when ``truncated``).
+  public var count: Int
+  /// Whether the search stopped at `stopAfter` while more cycles existed.
+  public var truncated: Bool
+  /// The `limit` counted cycles with the largest circulating amount, best
+  /// first: known amounts before unknown ones, ties broken by the company
+  /// sequence (ids in byte order). Empty with `countOnly`.
+  public var cycles: [Cycle]
+  /// Per company with at least one counted cycle: cycles through it and the
+  /// circulating amount through it, largest first; the first `limit`.
+  /// Empty with `countOnly`.
+  public var exposure: [CompanyExposure]
+  /// The currency of all amounts; empty when no flow names one.
+  public var baseCurrency: String
+  /// How many flows the filter kept.
+  public var selectedFlowCount: Int
+  /// Flows of the requested kinds left out for lack of a date (a date bound
+  /// was given).
+  public var undatedExcluded: Int
+  /// Flows of the requested kinds left out for lack of an amount (a minimum
+  /// amount was given).
+  public var undisclosedExcluded: Int
+  /// The options the search ran with.
+  public var options: CycleSearchOptions
+
+  public init(
+    count: Int, truncated: Bool, cycles: [Cycle], exposure: [CompanyExposure], baseCurrency: String,
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions
+  ) {
+    self.count = count
+    self.truncated = truncated
+    self.cycles = cycles
+    self.exposure = exposure
+    self.baseCurrency = baseCurrency
+    self.selectedFlowCount = selectedFlowCount
+    self.undatedExcluded = undatedExcluded
+    self.undisclosedExcluded = undisclosedExcluded
+    self.options = options
+  }
+}
+
+extension FlowGraph {
+  /// Finds the elementary cycles of the company graph in which the selected
+  /// flows of one direction between two companies form one link.
+  ///
+  /// Cycles are searched inside each strongly connected component. Without
+  /// a length bound (or where the bound is at least the component's size),
+  /// Johnson's algorithm runs from each start company on the component split
+  /// again after removing the previous start (Johnson 1975); with a bound,
+  /// the length-bounded search of Gupta and Suzumura (2021) runs from each
+  /// company over the companies numbered above it that can get back to it
+  /// within the bound. A flow from a company to itself is a cycle of length 1.
+  ///
+  /// Each cycle is counted once, written from its company whose id sorts
+  /// first. The circulating amount of a cycle is its bottleneck: the smallest
+  /// link total along it, a link total being the sum of the link's disclosed
+  /// amounts in the base currency; a link whose amounts are all undisclosed
+  /// has an unknown total and makes the cycle's amount unknown.
+  ///
+  /// **Stop-after.** Cycles are counted in lexicographic order of their
+  /// company sequences (ids in byte order, a sequence before its extensions).
+  /// With `stopAfter` = *N* the search runs on one thread and counts exactly
+  /// the first *N* cycles in that order; `truncated` is true if an (*N*+1)-th
+  /// exists. The list and exposure then cover those *N* cycles.
+  ///
+  /// **Threads.** With `threads` > 1 (and no `stopAfter`), start companies
+  /// are handed out to worker threads; counts, lists and exposure sums are
+  /// merged so that the result is identical to one thread's.
+  ///
+  /// - Parameter progress: called now and then (about every 0.2 s, from any
+  ///   thread but never concurrently) and once at the end.
+  /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
+  ///   without a rate.
+  /// - Complexity: O((*V* + *E*)(*c* + 1)) without a bound, O(*L*(*V* + *E*)(*c* + 1))
+  ///   with bound *L*, for *c* cycles; O(*V* + *E*) extra memory per thread.
+  public func elementaryCycles(
+    _ options: CycleSearchOptions = CycleSearchOptions(),
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+  ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
+    let selection = try FlowSelection(graph: self, filter: options.filter)
+    let links = LinkGraph(graph: self, selection: selection)
+    let found = links.enumerateCycles(options, progress: progress)
+    let cycles = found.ranked.map { entry in
+      Cycle(
+        companies: entry.nodes.map { CompanyID($0) },
+        flows: entry.hops.map { links.flows(ofLink: Int($0)).map { Int($0) } },
+        circulating: entry.amount.isNaN ? nil : entry.amount)
+    }
+    return CycleSearchResult(
+      count: found.count, truncated: found.truncated, cycles: cycles,
+      exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
+      baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: selection.count,
+      undatedExcluded: selection.undatedExcluded, undisclosedExcluded: selection.undisclosedExcluded,
+      options: options)
+  }
+}
+
+extension LinkGraph {
+  /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:)``.
+  func enumerateCycles(
+    _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    let n = companyCount
+    let components = StronglyConnectedComponents(links: self)
+    let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
+    if let maxLength = options.maxLength, maxLength < 1 {
+      reporter?.finish(cyclesFound: 0)
+      return (0, false, [], ExposureAccumulator(companyCount: n))
+    }
+    let bound = options.maxLength.map { Int32(clamping: $0) }
+    // Bounded search from every company of components larger than the bound;
+    // Johnson on the others.
+    var boundedStarts: [Int32] = []
+    var johnsonComponents: [[Int32]] = []
+    for c in 0 ..< components.count where components.hasCycle(component: c) {
+      let members = components.members[Int(components.memberStart[c]) ..< Int(components.memberStart[c + 1])]
+      if let bound, Int(bound) < members.count {
+        boundedStarts.append(contentsOf: members)
+      } else {
+        johnsonComponents.append(Array(members))
+      }
+    }
+    boundedStarts.sort()
+    let makeSink: @Sendable () -> CycleSink = {
+      CycleSink(
+        companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
+        reporter: reporter)
+    }
+    let sinks: [CycleSink]
+    if options.threads <= 1 || options.stopAfter != nil {
+      var searcher = CycleSearcher(links: self, components: components)
+      var sink = makeSink()
+      var splitter = ComponentSplitter(links: self)
+      var pending = PendingComponents()
+      for members in johnsonComponents { pending.insert(members) }
+      var next = 0
+      while true {
+        let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
+        let johnsonStart = pending.smallestStart ?? Int32.max
+        if boundedStart == Int32.max, johnsonStart == Int32.max { break }
+        var running: Bool
+        if boundedStart < johnsonStart, let bound {
+          next += 1
+          running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
+          reporter?.add(cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(boundedStart)))
+        } else {
+          let members = pending.removeSmallest()
+          let start = members.start
+          searcher.scope(members: members.members, except: start)
+          running = searcher.enumerateUnbounded(from: start, into: &sink)
+          var settled = 1
+          splitter.split(members.members, removing: start) { sub in
+            if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) {
+              pending.insert(Array(sub))
+            } else {
+              settled += 1
+            }
+          }
+          reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: components.component(of: CompanyID(start)))
+        }
+        if !running { break }
+      }
+      sinks = [sink]
+    } else {
+      // Phase 1, sequential: the start companies of Johnson's splitting.
+      var johnsonStarts: [Int32] = []
+      var splitter = ComponentSplitter(links: self)
+      var pending = PendingComponents()
+      for members in johnsonComponents { pending.insert(members) }
+      while pending.smallestStart != nil {
+        let members = pending.removeSmallest()
+        johnsonStarts.append(members.start)
+        var dropped = 0
+        splitter.split(members.members, removing: members.start) { sub in
+          if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) { pending.insert(Array(sub)) } else { dropped += 1 }
+        }
+        reporter?.add(cycles: 0, settled: dropped, inComponent: components.component(of: CompanyID(members.start)))
+      }
+      // Phase 2, parallel: every start is an independent task.
+      var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
+      tasks.sort { $0.0 < $1.0 }
+      let taskStart = tasks.map(\.0)
+      let taskBounded = tasks.map(\.1)
+      let counter = ParallelWork.TaskCounter()
+      sinks = ParallelWork.run(threads: options.threads) { _ in
+        var searcher = CycleSearcher(links: self, components: components)
+        var sink = makeSink()
+        while true {
+          let task = counter.take()
+          guard task < taskStart.count else { break }
+          let start = taskStart[task]
+          if taskBounded[task], let bound {
+            _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
+          } else {
+            searcher.scopeReaching(start, maxDepth: Int32.max)
+            _ = searcher.enumerateUnbounded(from: start, into: &sink)
+          }
+          reporter?.add(cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
+        }
+        return sink
+      }
+    }
+    let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
+    reporter?.finish(cyclesFound: merged.count)
+    return merged
+  }
+}
+
+/// A component waiting to be searched in Johnson's splitting, with its
+/// smallest company.
+struct PendingComponent: Sendable {
+  var start: Int32
+  var members: [Int32]
+}
+
+/// Components waiting to be searched, smallest start company first
+/// (a binary min-heap), so that starts come in ascending order.
+struct PendingComponents {
+  private var heap: [PendingComponent] = []
+
+  var smallestStart: Int32? { heap.first?.start }
+
+  mutating func insert(_ members: [Int32]) {
+    insert(PendingComponent(start: members.min() ?? 0, members: members))
+  }
+
+  mutating func insert(_ component: PendingComponent) {
+    heap.append(component)
+    var child = heap.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard heap[child].start < heap[parent].start else { break }
+      heap.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  /// - Precondition: not empty.
+  mutating func removeSmallest() -> PendingComponent {
+    heap.swapAt(0, heap.count - 1)
+    let smallest = heap.removeLast()
+    var parent = 0
+    while true {
+      var least = parent
+      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child].start < heap[least].start {
+        least = child
+      }
+      if least == parent { break }
+      heap.swapAt(parent, least)
+      parent = least
+    }
+    return smallest
+  }
+}
+
+/// Splits a component, minus one company, into strongly connected
+/// components (Johnson's step from one start to the next).
+struct ComponentSplitter {
+  let links: LinkGraph
+  private var tarjan: TarjanWorkspace
+  private let isMember: WorkBuffer<Bool>
+
+  init(links: LinkGraph) {
+    self.links = links
+    tarjan = TarjanWorkspace(nodeCount: links.companyCount)
+    isMember = WorkBuffer(repeating: false, count: links.companyCount)
+  }
+
+  /// Calls `body` with each strongly connected component of `members`
+  /// without `removed`.
+  ///
+  /// - Complexity: O(*n* + *e*) in the size of the component, iterative.
+  mutating func split(_ members: [Int32], removing removed: Int32, _ body: (ArraySlice<Int32>) -> Void) {
+    let rest = members.filter { $0 != removed }
+    for v in rest { isMember[Int(v)] = true }
+    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: isMember, body)
+    for v in rest { isMember[Int(v)] = false }
+  }
+}

@@ -1,0 +1,209 @@
+/// What a search for time-respecting cycles looks for and how much it keeps.
+public struct TemporalCycleSearchOptions: Sendable, Hashable {
+  /// Which flows take part (by default the money-moving kinds). Flows
+  /// without a date never take part in a time-respecting cycle.
+  public var filter: FlowFilter
+  /// The most days between the first and the last flow of a chain
+  /// (last day − first day ≤ window); nil for no limit.
+  public var window: Int?
+  /// The most flows in a chain; nil for any number. Values below 1 find
+  /// nothing.
+  public var maxLength: Int?
+  /// How many chains to list, those with the largest circulating amount;
+  /// 0 lists all. Also bounds the exposure list. Default 100.
+  public var limit: Int
+  /// Stop after counting this many chains; nil for no bound.
+  public var stopAfter: Int?
+  /// Count only: list no chains and compute no exposure.
+  public var countOnly: Bool
+  /// Worker threads (at least 1); ignored, the search running on one thread,
+  /// when `stopAfter` is set.
+  public var threads: Int
+
+  public init(
+    filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
+    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1
+  ) {
+    self.filter = filter
+    self.window = window
+    self.maxLength = maxLength
+    self.limit = limit
+    self.stopAfter = stopAfter
+    self.countOnly = countOnly
+    self.threads = threads
+  }
+}
+
+/// A time-respecting cycle: a chain of individual flows that visits each
+/// company once, never goes back in time, and returns to its start.
+public struct TemporalCycle: Sendable, Hashable {
+  /// The companies in order, starting at the payer of the chain's first
+  /// flow; when all flows fall on one day, at the company whose id sorts
+  /// first.
+  public var companies: [CompanyID]
+  /// The flows, one per hop, in date order: `flows[i]` goes from
+  /// `companies[i]` to the next company.
+  public var flows: [Int]
+  /// The smallest flow amount in the base currency; nil when one of the
+  /// flows is undisclosed.
+  public var circulating: Double?
+  /// Days from the first flow's date to the last's (partial dates count as
+  /// their first day).
+  public var spanDays: Int
+
+  public init(companies: [CompanyID], flows: [Int], circulating: Double?, spanDays: Int) {
+    self.companies = companies
+    self.flows = flows
+    self.circulating = circulating
+    self.spanDays = spanDays
+  }
+
+  /// The number of flows (and of companies).
+  public var length: Int { companies.count }
+}
+
+/// What a search for time-respecting cycles found.
+public struct TemporalCycleSearchResult: Sendable {
+  /// The number of chains counted.
+  public var count: Int
+  /// Whether the search stopped at `stopAfter` while more chains existed.
+  public var truncated: Bool
+  /// The `limit` counted chains with the largest circulating amount, best
+  /// first (unknown amounts last; ties by company sequence, then flows).
+  public var cycles: [TemporalCycle]
+  /// Per company with at least one counted chain: chains through it and
+  /// their circulating amount; the first `limit`.
+  public var exposure: [CompanyExposure]
+  /// The currency of all amounts.
+  public var baseCurrency: String
+  /// Flows the filter kept that have a date (and so take part).
+  public var selectedFlowCount: Int
+  /// Flows of the requested kinds left out for lack of a date: all of them,
+  /// since a time-respecting cycle needs dates.
+  public var undatedExcluded: Int
+  /// Dated flows left out for lack of an amount (a minimum amount was given).
+  public var undisclosedExcluded: Int
+  /// The options the search ran with.
+  public var options: TemporalCycleSearchOptions
+
+  public init(
+    count: Int, truncated: Bool, cycles: [TemporalCycle], exposure: [CompanyExposure], baseCurrency: String,
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions
+  ) {
+    self.count = count
+    self.truncated = truncated
+    self.cycles = cycles
+    self.exposure = exposure
+    self.baseCurrency = baseCurrency
+    self.selectedFlowCount = selectedFlowCount
+    self.undatedExcluded = undatedExcluded
+    self.undisclosedExcluded = undisclosedExcluded
+    self.options = options
+  }
+}
+
+extension FlowGraph {
+  /// Finds the time-respecting cycles: chains of individual selected flows,
+  /// each company at most once, whose dates never go backwards (a partial
+  /// date counts as its first day) and that return to their start with
+  /// last day − first day ≤ `window`.
+  ///
+  /// Parallel flows make distinct chains. Each chain is counted once, even
+  /// where equal dates would let it start at several flows: it is written
+  /// from the payer of its first flow in date order, and when all its flows
+  /// fall on one day, from the company whose id sorts first. Flows without a
+  /// date cannot take part; they are counted in `undatedExcluded`.
+  ///
+  /// The search prunes with time instead of enumerating cycles and checking
+  /// dates afterwards: see `TemporalCycleSearcher` (temporal Johnson closing
+  /// times without a length bound, distance and latest-departure bounds with
+  /// one).
+  ///
+  /// **Order, stop-after and threads.** Chains are counted by start company
+  /// (ascending), then by first flow (payee, day, flow index), then in
+  /// depth-first order: chains whose dates advance before those on a single
+  /// day. With `stopAfter` the search runs on one thread and counts the
+  /// first `stopAfter` chains in that order. With `threads` > 1, start
+  /// companies are handed out to worker threads and the results merged to
+  /// equal one thread's.
+  ///
+  /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
+  ///   without a rate.
+  /// - Complexity: per start flow O(*n* + *e*) between two chains found
+  ///   without a length bound, for the *n* companies and *e* flows dated
+  ///   within the window of that start.
+  public func temporalCycles(
+    _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
+    let selection = try FlowSelection(graph: self, filter: options.filter)
+    let links = LinkGraph(
+      graph: self, isSelected: selection.isSelected, conversion: selection.conversion, requireDate: true)
+    // Flows of the requested kinds without a date: none can take part. Those
+    // also undisclosed count once, as undated.
+    let filter = options.filter
+    var undated = 0
+    var undatedUndisclosed = 0
+    for flow in 0 ..< flowCount where filter.kinds.contains(kind(of: flow)) && date(of: flow) == nil {
+      undated += 1
+      if !hasAmount(flow) { undatedUndisclosed += 1 }
+    }
+    var undisclosed = selection.undisclosedExcluded
+    if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
+    let found = links.enumerateTemporalCycles(options, progress: progress)
+    let cycles = found.ranked.map { entry in
+      TemporalCycle(
+        companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
+        circulating: entry.amount.isNaN ? nil : entry.amount,
+        spanDays: Int(day(of: Int(entry.hops[entry.hops.count - 1]))) - Int(day(of: Int(entry.hops[0]))))
+    }
+    return TemporalCycleSearchResult(
+      count: found.count, truncated: found.truncated, cycles: cycles,
+      exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
+      baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: links.flowCount,
+      undatedExcluded: undated, undisclosedExcluded: undisclosed,
+      options: options)
+  }
+}
+
+extension LinkGraph {
+  /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
+  /// link graph must hold dated flows only.
+  func enumerateTemporalCycles(
+    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    let n = companyCount
+    let components = StronglyConnectedComponents(links: self)
+    let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
+    let searchable = (options.maxLength ?? 1) >= 1 && (options.window ?? 0) >= 0
+    let starts = (0 ..< Int32(searchable ? n : 0)).filter {
+      components.hasCycle(component: Int(components.componentOf[Int($0)]))
+    }
+    let maxLength = options.maxLength.map { Int32(clamping: $0) }
+    let window = options.window.map { Int32(clamping: $0) }
+    let makeSink: @Sendable () -> CycleSink = {
+      CycleSink(
+        companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
+        reporter: reporter)
+    }
+    let threads = options.stopAfter == nil ? max(1, options.threads) : 1
+    let counter = ParallelWork.TaskCounter()
+    let sinks = ParallelWork.run(threads: threads) { _ in
+      var searcher = TemporalCycleSearcher(links: self, components: components, maxLength: maxLength)
+      var sink = makeSink()
+      while true {
+        let task = counter.take()
+        guard task < starts.count else { break }
+        let start = starts[task]
+        let running = searcher.enumerate(from: start, window: window, into: &sink)
+        reporter?.add(
+          cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
+        if !running { break }
+      }
+      return sink
+    }
+    let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
+    reporter?.finish(cyclesFound: merged.count)
+    return merged
+  }
+}

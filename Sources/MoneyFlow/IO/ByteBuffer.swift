@@ -1,0 +1,69 @@
+/// A growable buffer of UTF-8 bytes for writers that stream large outputs.
+///
+/// Writers append into one buffer and hand it to their sink in chunks, so an
+/// output of hundreds of megabytes is built without quadratic string
+/// concatenation and without holding it whole in memory.
+struct ByteBuffer {
+  /// The bytes appended since the last ``removeAll()``.
+  var bytes: [UInt8] = []
+
+  /// Creates an empty buffer with room for `capacity` bytes.
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  /// The number of bytes in the buffer.
+  var count: Int { bytes.count }
+
+  /// Empties the buffer, keeping its capacity.
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+  /// Appends one byte.
+  mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+  /// Appends the UTF-8 bytes of a literal.
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends bytes.
+  mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  /// Appends the UTF-8 bytes of `text` unchanged.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  mutating func append(contentsOf text: String) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends a non-negative integer in decimal digits; negative values get a minus sign.
+  mutating func appendDecimal(_ value: Int) {
+    if value < 0 {
+      bytes.append(0x2D)
+      appendDecimal(UInt64(value.magnitude), minimumDigits: 1)
+    } else {
+      appendDecimal(UInt64(value), minimumDigits: 1)
+    }
+  }
+
+  /// Appends `value` in decimal, padded with zeros to `minimumDigits`.
+  mutating func appendDecimal(_ value: UInt64, minimumDigits: Int) {
+    var digits: (UInt64, Int) = (1, 1)  // (10^(n-1), n)
+    while digits.0 <= value / 10 { digits = (digits.0 * 10, digits.1 + 1) }
+    for _ in digits.1 ..< max(minimumDigits, digits.1) { bytes.append(0x30) }
+    var rest = value
+    var power = digits.0
+    while power > 0 {
+      bytes.append(0x30 + UInt8(rest / power))
+      rest %= power
+      power /= 10
+    }
+  }
+
+  /// Appends `value` with commas between groups of three digits: `2,500`.
+  mutating func appendGrouped(_ value: UInt64) {
+    guard value >= 1000 else { return appendDecimal(value, minimumDigits: 1) }
+    appendGrouped(value / 1000)
+    bytes.append(0x2C)
+    appendDecimal(value % 1000, minimumDigits: 3)
+  }
+}

@@ -1,0 +1,210 @@
+/// Renders cycle search results for `moneyflow cycles`: text for people, a
+/// ``JSONValue`` for `--format json`.
+///
+/// JSON (DESIGN.md's contract):
+///
+///     {"count": 1, "truncated": false,
+///      "cycles": [{"companies": ["microsoft", "openai"], "length": 2,
+///                  "bottleneck": 13000000000, "currency": "USD", "flows": [...]}],
+///      "companies": [{"id": "microsoft", "cycles": 1, "circulating": 13000000000}, ...]}
+///
+/// Each flow is written as in a graph document (``FlowGraph/jsonObject(forFlow:)``).
+/// For elementary cycles `flows` lists, hop by hop, every selected flow of
+/// each link; for time-respecting cycles the chain's flows in date order, and
+/// each cycle carries `span_days`. An unknown amount is `null`; so is the
+/// currency when no flow names one.
+public enum CycleReport {
+  // MARK: JSON
+
+  public static func json(_ result: CycleSearchResult, graph: FlowGraph) -> JSONValue {
+    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let cycles = result.cycles.map { cycle -> JSONValue in
+      .object([
+        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
+        ("length", .int(cycle.length)),
+        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
+        ("currency", currency),
+        ("flows", .array(cycle.flows.joined().map { graph.jsonObject(forFlow: $0) })),
+      ])
+    }
+    return document(result.count, result.truncated, cycles, result.exposure, graph)
+  }
+
+  public static func json(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> JSONValue {
+    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let cycles = result.cycles.map { cycle -> JSONValue in
+      .object([
+        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
+        ("length", .int(cycle.length)),
+        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
+        ("currency", currency),
+        ("span_days", .int(cycle.spanDays)),
+        ("flows", .array(cycle.flows.map { graph.jsonObject(forFlow: $0) })),
+      ])
+    }
+    return document(result.count, result.truncated, cycles, result.exposure, graph)
+  }
+
+  private static func document(
+    _ count: Int, _ truncated: Bool, _ cycles: [JSONValue], _ exposure: [CompanyExposure], _ graph: FlowGraph
+  ) -> JSONValue {
+    .object([
+      ("count", .int(count)),
+      ("truncated", .bool(truncated)),
+      ("cycles", .array(cycles)),
+      (
+        "companies",
+        .array(
+          exposure.map {
+            .object([
+              ("id", .string(graph.id(of: $0.company))),
+              ("cycles", .int($0.cycles)),
+              ("circulating", $0.circulating.map(JSONValue.number) ?? .null),
+            ])
+          })
+      ),
+    ])
+  }
+
+  // MARK: Text
+
+  /// A header with the count, a note on flows left out, each listed cycle
+  /// with its circulating amount and one line per hop listing the link's
+  /// flows (kind, amount, date, source), then the companies most exposed.
+  ///
+  ///     1 cycle of money-moving flows.
+  ///
+  ///     1. Microsoft → OpenAI → Microsoft
+  ///        13 bn USD circulating, length 2
+  ///        Microsoft → OpenAI: investment 13bn USD, 2019
+  ///        OpenAI → Microsoft: revenue_share undisclosed, 2023
+  ///                            cloud_commitment 250bn USD, 2025-10
+  public static func text(
+    _ result: CycleSearchResult, graph: FlowGraph, companiesShown: Int = 10, flowsPerHop: Int = 5
+  ) -> String {
+    var out = header(
+      count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
+      filter: result.options.filter, extra: result.options.maxLength.map { "length ≤ \($0)" })
+    out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    for (i, cycle) in result.cycles.enumerated() {
+      out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)\n"
+      for (hop, flows) in cycle.flows.enumerated() {
+        let from = cycle.companies[hop]
+        let to = cycle.companies[(hop + 1) % cycle.length]
+        let lead = "   \(graph.name(of: from)) → \(graph.name(of: to)): "
+        let indent = String(repeating: " ", count: lead.count)
+        for (k, flow) in flows.prefix(flowsPerHop).enumerated() {
+          out += (k == 0 ? lead : indent) + describe(flow, graph, withDate: true) + "\n"
+        }
+        if flows.count > flowsPerHop { out += indent + "and \(flows.count - flowsPerHop) more\n" }
+      }
+    }
+    out += exposureText(result.exposure, graph, result.baseCurrency, companiesShown, noun: "cycle")
+    return out
+  }
+
+  /// The same for time-respecting cycles: each hop is one flow, with its
+  /// date first.
+  public static func text(
+    _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
+  ) -> String {
+    var extras: [String] = []
+    if let window = result.options.window { extras.append("within \(window) days") }
+    if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
+    var out = header(
+      count: result.count, listed: result.cycles.count, truncated: result.truncated,
+      noun: "time-respecting cycle", filter: result.options.filter,
+      extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
+    out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    for (i, cycle) in result.cycles.enumerated() {
+      out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency)
+      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")\n"
+      let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
+      let width = dates.map(\.count).max() ?? 0
+      for (hop, flow) in cycle.flows.enumerated() {
+        let from = cycle.companies[hop]
+        let to = cycle.companies[(hop + 1) % cycle.length]
+        let date = dates[hop] + String(repeating: " ", count: width - dates[hop].count)
+        out += "   \(date)  \(graph.name(of: from)) → \(graph.name(of: to)): "
+        out += describe(flow, graph, withDate: false) + "\n"
+      }
+    }
+    out += exposureText(result.exposure, graph, result.baseCurrency, companiesShown, noun: "cycle")
+    return out
+  }
+
+  private static func header(
+    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, extra: String?
+  ) -> String {
+    var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
+    var scope: [String] = []
+    if filter.kinds == .moneyMoving {
+      scope.append("money-moving flows")
+    } else if filter.kinds == .all {
+      scope.append("flows of every kind")
+    } else {
+      scope.append("flows of kind " + filter.kinds.map(\.name).joined(separator: ", "))
+    }
+    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: ""))") }
+    if let since = filter.since { scope.append("since \(since)") }
+    if let until = filter.until { scope.append("until \(until)") }
+    text += " of " + scope.joined(separator: " ")
+    if let extra { text += " (\(extra))" }
+    text += "."
+    if truncated { text += " Stopped after \(count); more exist." }
+    if listed > 0, listed < count { text += " The \(listed) with the largest circulating amount:" }
+    return text + "\n"
+  }
+
+  private static func note(undated: Int, undisclosed: Int) -> String {
+    var parts: [String] = []
+    if undated > 0 { parts.append("\(undated) flow\(undated == 1 ? "" : "s") without a date") }
+    if undisclosed > 0 { parts.append("\(undisclosed) flow\(undisclosed == 1 ? "" : "s") without an amount") }
+    guard !parts.isEmpty else { return "" }
+    return "Left out: " + parts.joined(separator: " and ") + ".\n"
+  }
+
+  private static func route(_ companies: [CompanyID], _ graph: FlowGraph) -> String {
+    (companies + companies.prefix(1)).map { graph.name(of: $0) }.joined(separator: " → ")
+  }
+
+  private static func circulating(_ amount: Double?, _ currency: String) -> String {
+    guard let amount else { return "circulating amount unknown (undisclosed flows)" }
+    return MoneyFormat.short(amount, currency: currency) + " circulating"
+  }
+
+  /// `investment 13bn USD, 2019, source 001.txt`
+  private static func describe(_ flow: Int, _ graph: FlowGraph, withDate: Bool) -> String {
+    var parts = [graph.kind(of: flow).name]
+    if let amount = graph.amount(of: flow) {
+      let code = graph.currencyCode(of: flow).isEmpty ? (graph.currency ?? "") : graph.currencyCode(of: flow)
+      parts[0] += " \(amount)" + (code.isEmpty ? "" : " \(code)")
+    } else {
+      parts[0] += " undisclosed"
+    }
+    if withDate, let date = graph.date(of: flow) { parts.append(date.description) }
+    if let source = graph.details(of: flow).source { parts.append("source \(source)") }
+    return parts.joined(separator: ", ")
+  }
+
+  private static func exposureText(
+    _ exposure: [CompanyExposure], _ graph: FlowGraph, _ currency: String, _ shown: Int, noun: String
+  ) -> String {
+    guard !exposure.isEmpty, shown > 0 else { return "" }
+    let rows = exposure.prefix(shown)
+    let names = rows.map { graph.name(of: $0.company) }
+    let counts = rows.map { "\($0.cycles) \(noun)\($0.cycles == 1 ? "" : "s")" }
+    let nameWidth = names.map(\.count).max() ?? 0
+    let countWidth = counts.map(\.count).max() ?? 0
+    var out = "\nCompanies by circulating amount through them:\n"
+    for (i, entry) in rows.enumerated() {
+      out += "  " + names[i] + String(repeating: " ", count: nameWidth - names[i].count)
+      out += "  " + String(repeating: " ", count: countWidth - counts[i].count) + counts[i] + "  "
+      out += entry.circulating.map { MoneyFormat.short($0, currency: currency) } ?? "unknown"
+      out += "\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+import MoneyFlow
+
+/// `moneyflow circulation FILE`: how much of the money goes round.
+enum CirculationCommand {
+  static let spec = CommandSpec(
+    name: "circulation",
+    abstract: "Measure how much of the money is circular: the maximum circulation.",
+    discussion: """
+      Finds flows f with 0 <= f <= amount on every flow, what enters each company equal to what
+      leaves it, and the total as large as possible: the part of the gross flow that multilateral
+      netting could cancel. Reports gross and circular totals, per company and per flow, and a
+      decomposition into weighted cycles. Flows without an amount are left out and counted.
+      """,
+    arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
+    options: SharedOptions.filters + [
+      OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
+      SharedOptions.format,
+    ],
+    run: run)
+
+  static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    let json = try arguments.wantsJSON()
+    let filter = try arguments.flowFilter()
+    let limit = try arguments.int("limit") ?? 10
+    let graph = try GraphFile.load(arguments.file)
+    let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+      try graph.maximumCirculation(filter: filter)
+    }
+    let report = CirculationReport(graph: graph, circulation: circulation)
+    let shown = limit == 0 ? Int.max : limit
+    Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
+    return 0
+  }
+
+  /// The circular part of each flow, for `moneyflow dot --circulation`.
+  static func circularAmounts(_ graph: FlowGraph, filter: FlowFilter) throws(CurrencyConversion.Failure) -> [Double] {
+    try graph.maximumCirculation(filter: filter).circularAmounts
+  }
+}

@@ -1,0 +1,65 @@
+import MoneyFlow
+
+/// `moneyflow cycles FILE`: circular flows, ranked by the money that circulates.
+enum CyclesCommand {
+  static let spec = CommandSpec(
+    name: "cycles",
+    abstract: "Find circular flows: elementary cycles, ranked by circulating amount.",
+    discussion: """
+      Parallel money flows in one direction form one link; a cycle's circulating amount is its
+      bottleneck, the smallest link total along it, in the document's base currency. Counts every
+      cycle the options allow and lists the --limit largest. Each cycle starts at the company whose
+      id sorts first. With --temporal, finds chains of individual flows whose dates never go
+      backwards and that return to their start (within --window days).
+      """,
+    arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
+    options: [
+      OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows with --temporal)."),
+      OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
+      OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
+    ] + SharedOptions.filters + [
+      OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
+      OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
+      OptionSpec(name: "count-only", help: "Count the cycles; list none."),
+      OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      SharedOptions.format,
+    ],
+    run: run)
+
+  static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    let json = try arguments.wantsJSON()
+    let filter = try arguments.flowFilter()
+    let maxLength = try arguments.int("max-length", minimum: 1)
+    let limit = try arguments.int("limit") ?? 100
+    let stopAfter = try arguments.int("stop-after", minimum: 1)
+    let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
+    let window = try arguments.int("window")
+    let temporal = arguments.flag("temporal")
+    if window != nil, !temporal { throw UsageError.message("'--window' goes with '--temporal'") }
+    let countOnly = arguments.flag("count-only")
+    let graph = try GraphFile.load(arguments.file)
+
+    let output: String
+    if temporal {
+      let options = TemporalCycleSearchOptions(
+        filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
+        countOnly: countOnly, threads: threads)
+      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+      }
+      Progress.finish()
+      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+    } else {
+      let options = CycleSearchOptions(
+        filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
+        threads: threads)
+      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+      }
+      Progress.finish()
+      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+    }
+    Console.out(output)
+    return 0
+  }
+}

@@ -1,0 +1,83 @@
+import MoneyFlow
+
+/// `moneyflow dot FILE`: a Graphviz diagram of the graph and its circular flows.
+enum DotCommand {
+  static let spec = CommandSpec(
+    name: "dot",
+    abstract: "Draw the graph as Graphviz DOT (or SVG, PNG, PDF), circular flows highlighted.",
+    discussion: """
+      One node a company, one edge a flow (or a link with --merge-parallel). Money-moving kinds are
+      drawn solid, the others dashed; pen width grows with the amount. --highlight-cycles draws the
+      flows on circular paths in red and puts each group of companies money can go round in
+      (strongly connected component) in its own cluster. Cycles are looked for among the
+      money-moving kinds unless --kinds says otherwise. Render with: moneyflow dot FILE | dot -Tsvg > out.svg
+      """,
+    arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
+    options: [
+      OptionSpec(name: "highlight-cycles", help: "Draw flows on circular paths in red; cluster each circular group."),
+      OptionSpec(name: "only-cyclic", help: "Keep only the companies and flows that lie on a cycle."),
+      OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
+      OptionSpec(name: "merge-parallel", help: "One edge per payer and payee, labelled with the total."),
+      OptionSpec(name: "circulation", help: "Shade and label each flow by its share in the maximum circulation."),
+      OptionSpec(name: "no-labels", help: "Draw edges without labels (for large graphs)."),
+      OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to draw, or 'all'. (default: all kinds are drawn;\ncycles are looked for among the money-moving kinds)"),
+    ] + SharedOptions.filters.dropFirst() + [
+      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
+    ],
+    run: run)
+
+  static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    let output = arguments.string("output")
+    let defaultFormat = output.flatMap { Graphviz.Format(pathExtension: $0) }?.rawValue ?? "dot"
+    let formatName = try arguments.choice("format", Graphviz.Format.allCases.map(\.rawValue), default: defaultFormat)
+    let format = Graphviz.Format(rawValue: formatName) ?? .dot
+    let highlight = arguments.flag("highlight-cycles")
+    let onlyCyclic = arguments.flag("only-cyclic")
+    let maxLength = try arguments.int("max-length", minimum: 1)
+    if maxLength != nil, !highlight, !onlyCyclic {
+      throw UsageError.message("'--max-length' goes with '--highlight-cycles' or '--only-cyclic'")
+    }
+    let requestedKinds = try arguments.kinds("kinds")
+    let drawFilter = try arguments.flowFilter(defaultKinds: requestedKinds ?? .all)
+    var cycleFilter = drawFilter
+    cycleFilter.kinds = requestedKinds ?? .moneyMoving
+    if format.needsGraphviz, Graphviz.dotExecutable() == nil {
+      throw Graphviz.Failure(code: .notInstalled, format: format)
+    }
+
+    let graph = try GraphFile.load(arguments.file)
+    var options = DOTOptions(
+      filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
+      showsEdgeLabels: !arguments.flag("no-labels"))
+    if highlight || onlyCyclic {
+      let selection = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try FlowSelection(graph: graph, filter: cycleFilter)
+      }
+      let cyclic = CyclicFlows(graph: graph, selection: selection, maxLength: maxLength)
+      if highlight {
+        options.highlightedFlows = cyclic.isOnCycle
+        let components = StronglyConnectedComponents(links: LinkGraph(graph: graph, selection: selection))
+        options.clusters = components.cyclicComponents.filter { component in
+          component.contains { cyclic.isCompanyOnCycle[$0.index] }
+        }
+      }
+      if onlyCyclic { options.keptFlows = cyclic.isOnCycle }
+    }
+    if arguments.flag("circulation") {
+      options.circularAmount = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try CirculationCommand.circularAmounts(graph, filter: cycleFilter)
+      }
+    }
+    let dot = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+      try DOTWriter.bytes(graph: graph, options: options)
+    }
+    let bytes = format == .dot ? dot : Array(try Graphviz.render(dot, format: format))
+    if let output, output != "-" {
+      try FileIO.writeAtomically(bytes, to: output)
+    } else {
+      Console.out(bytes: bytes)
+    }
+    return 0
+  }
+}

@@ -1,0 +1,59 @@
+import MoneyFlow
+
+/// `moneyflow generate`: a seeded synthetic graph as a CSV edge list.
+enum GenerateCommand {
+  static let spec = CommandSpec(
+    name: "generate",
+    abstract: "Write a seeded synthetic money-flow graph as a CSV edge list.",
+    discussion: """
+      The same options write the same bytes on every run. Families: random (uniform directed
+      multigraph), powerlaw (heavy-tailed in- and out-degrees), planted (an acyclic graph plus
+      --cycles cycles of --cycle-length companies, so the number of cycles is known; it is printed
+      on standard error). Company ids are c000000, c000001, ... Output is streamed: millions of
+      flows need no memory.
+      """,
+    options: [
+      OptionSpec(name: "family", value: "FAMILY", help: "random, powerlaw or planted."),
+      OptionSpec(name: "nodes", value: "N", help: "The number of companies."),
+      OptionSpec(name: "edges", value: "M", help: "The number of flows."),
+      OptionSpec(name: "seed", value: "S", help: "The seed of the random generator (a whole number). (default: 1)"),
+      OptionSpec(name: "cycles", value: "K", help: "planted: how many cycles to plant. (default: 10)"),
+      OptionSpec(name: "cycle-length", value: "L", help: "planted: companies in each planted cycle. (default: 4)"),
+      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE.csv (atomically) instead of standard output."),
+    ],
+    run: run)
+
+  static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    guard let familyName = arguments.string("family") else { throw UsageError.message("Missing expected option '--family <family>'") }
+    let family = try GraphGenerator.Family(rawValue: arguments.choice("family", GraphGenerator.Family.allCases.map(\.rawValue), default: familyName))
+    guard let nodes = try arguments.int("nodes", minimum: 1) else { throw UsageError.message("Missing expected option '--nodes <n>'") }
+    guard let edges = try arguments.int("edges", minimum: 0) else { throw UsageError.message("Missing expected option '--edges <m>'") }
+    let seed = try arguments.int("seed") ?? 1
+    let planted = family == .planted
+    if !planted, arguments.string("cycles") != nil || arguments.string("cycle-length") != nil {
+      throw UsageError.message("'--cycles' and '--cycle-length' go with '--family planted'")
+    }
+    let plantedCycles = planted ? try arguments.int("cycles") ?? 10 : 0
+    let cycleLength = planted ? try arguments.int("cycle-length", minimum: 1) ?? 4 : 4
+    let generator: GraphGenerator
+    do {
+      generator = try GraphGenerator(
+        family: family ?? .random, nodes: nodes, edges: edges, seed: UInt64(seed),
+        plantedCycles: plantedCycles, cycleLength: cycleLength)
+    } catch {
+      throw UsageError.message(error.description)
+    }
+    if let output = arguments.string("output"), output != "-" {
+      guard GraphFile.format(of: output) == .csv else { throw UsageError.message("'-o' names a .csv file, not '\(output)'") }
+      try AtomicFile.write(to: output) { sink in
+        try generator.writeCSV { chunk in try sink.write(Array(chunk)) }
+      }
+    } else {
+      generator.writeCSV { chunk in Console.out(bytes: chunk) }
+    }
+    if let count = generator.plantedCycleCount {
+      Console.error("planted \(generator.plantedCycles) cycles of length \(generator.cycleLength): the graph has exactly \(count) cycles")
+    }
+    return 0
+  }
+}
