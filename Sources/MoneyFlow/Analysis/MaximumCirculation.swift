@@ -98,19 +98,19 @@ extension FlowGraph {
   ///
   /// Flows without an amount are left out and counted in
   /// ``MaximumCirculation/undisclosedExcluded``. Amounts become integers (see
-  /// ``CirculationRounding``); a circulation only runs inside a strongly
-  /// connected component, so flows
-  /// between components circulate nothing and a flow from a company to itself
-  /// circulates its whole amount (components from
-  /// ``StronglyConnectedComponents``). Chains through companies with one flow in
+  /// ``CirculationRounding``). A circulation only runs inside a strongly
+  /// connected component (``StronglyConnectedComponents``), so flows between
+  /// components circulate nothing, and a flow from a company to itself
+  /// circulates its whole amount. Chains through companies with one flow in
   /// and one out are contracted (`SeriesReduction`). The rest is a
   /// minimum-cost circulation with cost −1 a unit, solved exactly by cost
   /// scaling (Goldberg and Tarjan 1990; see `CostScalingCirculation`), all
   /// components at once with costs scaled by the size of the largest.
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
-  ///   O(*n*² *m* log *n*) for *n* companies and *m* flows inside components,
-  ///   and near-linear on money graphs in practice.
+  ///   O(*n*² *m* log(*n*)) for *n* companies and *m* flows inside
+  ///   components; in practice one or two refines of a few dozen relabels
+  ///   per company (about 10 s for a million random flows, see the report).
   public func maximumCirculation(selection: FlowSelection) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
