@@ -109,8 +109,11 @@ extension FlowGraph {
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
   ///   O(*n*² *m* log(*n*)) for *n* companies and *m* flows inside
-  ///   components; in practice one or two refines of a few dozen relabels
-  ///   per company (about 10 s for a million random flows, see the report).
+  ///   components. In practice one or two refines of a few dozen relabels
+  ///   per company: measured (release, shared 2-core machine) about 11 s of
+  ///   CPU for 1,000,000 uniformly random flows among 100,000 companies, 4 s
+  ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
+  ///   through 1,000,000 companies.
   public func maximumCirculation(selection: FlowSelection) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
