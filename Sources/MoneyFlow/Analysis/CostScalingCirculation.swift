@@ -118,9 +118,10 @@ struct CostScalingCirculation {
   /// `nodeCount`); a larger bound stays correct. Self-loops circulate their
   /// whole capacity.
   ///
-  /// - Precondition: capacities and weights are non-negative, the sum of
-  ///   capacities is at most 2^62, `largestWeight · (longestCycle + 1)` at
-  ///   most 2^40; node indices are in `0 ..< nodeCount`.
+  /// - Precondition: capacities and weights are non-negative; the sum of
+  ///   capacities is at most 2^62; `4 · nodeCount · largestWeight ·
+  ///   (longestCycle + 1)` is below 2^63 (prices fall by at most about
+  ///   3·*n*·ε per refine); node indices are in `0 ..< nodeCount`.
   /// - Complexity: see ``CostScalingCirculation``.
   static func maximumCirculation(
     nodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], weights: [Int64]? = nil,

@@ -20,8 +20,9 @@ struct SeriesReduction {
   var fixedFlow: [Int64]
 
   /// The heaviest weight a contracted arc gets; longer chains are cut, which
-  /// bounds the solver's costs.
-  static let maximumWeight: Int64 = 1 << 20
+  /// bounds the solver's costs and prices (about 3·*n*²·weight in the worst
+  /// case, which must stay within 64 bits).
+  static let maximumWeight: Int64 = 1 << 12
 
   /// Contracts the arcs `tails[i] → heads[i]` with positive capacities,
   /// cutting chains at `maximumWeight` arcs.
