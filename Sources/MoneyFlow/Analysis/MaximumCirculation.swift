@@ -146,7 +146,11 @@ extension FlowGraph {
       }
     }
     if !arcFlow.isEmpty {
-      let reduced = SeriesReduction(nodeCount: companyCount, tails: tails, heads: heads, capacities: capacities)
+      // Chains are cut so that prices (about 4·n·weight·α) fit in 64 bits.
+      let scale = 4 * Int64(companyCount) * Int64(largest + 1)
+      let reduced = SeriesReduction(
+        nodeCount: companyCount, tails: tails, heads: heads, capacities: capacities,
+        maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
       let solution = CostScalingCirculation.maximumCirculation(
         nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
         capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest)
