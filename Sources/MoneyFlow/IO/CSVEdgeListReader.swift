@@ -38,7 +38,7 @@ public struct CSVEdgeListReader {
   public func read() throws(InputError) -> FlowGraph {
     var builder = FlowGraphBuilder()
     try read(into: &builder, listedCompaniesOnly: false)
-    return builder.build()
+    return (consume builder).build()
   }
 
   /// Reads every flow into `builder`. With `listedCompaniesOnly`, a flow
