@@ -168,7 +168,8 @@ public struct FlowGraphBuilder: Sendable {
         next[row] += 1
       }
     }
-    // Within a row, order by column: sort packed (column, flow) keys.
+    // Within a row, order by column (sorting packed (column, flow) keys),
+    // then each run of parallel flows by (day, index).
     var keys: [UInt64] = []
     for row in 0 ..< count {
       let lower = Int(start[row]), upper = Int(start[row + 1])
@@ -183,21 +184,19 @@ public struct FlowGraphBuilder: Sendable {
         previous = column
         keys.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(flow)))
       }
-      if sorted { continue }
-      keys.sort()
-      for (offset, key) in keys.enumerated() { flows[lower + offset] = Int32(truncatingIfNeeded: key) }
-    }
-    // Runs of parallel flows: order by day, then index.
-    var i = 0
-    while i < flowCount {
-      var j = i + 1
-      let row = rows[Int(flows[i])]
-      let column = columns[Int(flows[i])]
-      while j < flowCount, rows[Int(flows[j])] == row, columns[Int(flows[j])] == column { j += 1 }
-      if j - i > 1 {
-        flows[i ..< j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+      if !sorted {
+        keys.sort()
+        for (offset, key) in keys.enumerated() { flows[lower + offset] = Int32(truncatingIfNeeded: key) }
       }
-      i = j
+      var i = 0
+      while i < keys.count {
+        var j = i + 1
+        while j < keys.count, keys[j] >> 32 == keys[i] >> 32 { j += 1 }
+        if j - i > 1 {
+          flows[lower + i ..< lower + j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+        }
+        i = j
+      }
     }
     start[count] = Int32(flowCount)
     return (start, flows)
