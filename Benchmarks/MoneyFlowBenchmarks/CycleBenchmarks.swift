@@ -1,3 +1,4 @@
+import Foundation
 import MoneyFlow
 
 /// Elementary cycles of length 3 ... 6, counted (`countOnly`): the library
@@ -9,7 +10,10 @@ import MoneyFlow
 /// `min=3, max=6`.
 ///
 /// With `threads` 2, each repetition runs one thread and then two on the
-/// same graph, in the same process, and reports the speedup of the medians.
+/// same graph, in the same process, and reports the speedup of the medians
+/// and the busy threads of the two-thread runs (processor time over wall
+/// time), which tells a search that does not spread from a machine whose
+/// second core is taken by other jobs.
 struct CyclesPhase: BenchmarkPhase {
   let threads: Int
   var name: String { threads == 1 ? "cycles" : "cycles-\(threads)t" }
@@ -50,6 +54,8 @@ struct CyclesPhase: BenchmarkPhase {
     }
     var oneThread = Samples(seconds: [])
     var spent = 0.0
+    var processor = 0.0
+    var wall = 0.0
     let samples = try measureRepetitions(repetitions: repetitions, budget: budget) {
       if threads > 1 {
         // The one-thread run of this repetition, timed apart.
@@ -59,7 +65,13 @@ struct CyclesPhase: BenchmarkPhase {
         spent += time
       }
     } body: { _ in
-      try run(threads)
+      let before = processorSeconds()
+      let clock = ContinuousClock.now
+      defer {
+        processor += processorSeconds() - before
+        wall += (ContinuousClock.now - clock) / .seconds(1)
+      }
+      return try run(threads)
     } check: { count in
       check(count)
     }
@@ -67,7 +79,12 @@ struct CyclesPhase: BenchmarkPhase {
     var metrics = ["cycles/s": Double(cycles) / samples.median]
     if threads > 1 {
       metrics["speedup"] = oneThread.median / samples.median
-      metrics["1-thread s"] = oneThread.median
+      metrics["1-thread median s"] = oneThread.median
+      // About `threads` when the threads ran side by side; about 1 when
+      // they waited for each other or for a core held by another process.
+      metrics["busy threads"] = processor / max(wall, 1e-9)
+      // The same measure for two trivially parallel loops, just after.
+      metrics["busy threads, calibration"] = availableParallelism(threads: threads)
     }
     return PhaseOutcome(
       samples: samples, metrics: metrics,

@@ -92,3 +92,30 @@ enum ResidentMemory {
     }
   }
 }
+
+/// Processor time (user + system) this process has used, in seconds, over
+/// all its threads: compared with wall time it shows how many threads ran
+/// at once.
+func processorSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
+  return value(usage.ru_utime) + value(usage.ru_stime)
+}
+
+/// How many of `threads` trivially parallel busy loops ran at once right
+/// now (processor time over wall time): close to `threads` on an idle
+/// machine, lower when other processes hold the cores. Calibrates the
+/// busy threads of a parallel phase.
+func availableParallelism(threads: Int = 2, seconds: Double = 0.3) -> Double {
+  let before = processorSeconds()
+  let start = ContinuousClock.now
+  let iterations = Int(seconds * 2e8)
+  DispatchQueue.concurrentPerform(iterations: threads) { index in
+    var state = UInt64(index + 1)
+    for _ in 0 ..< iterations { state = state &* 6_364_136_223_846_793_005 &+ 1 }
+    blackHole(state)
+  }
+  let wall = (ContinuousClock.now - start) / .seconds(1)
+  return (processorSeconds() - before) / max(wall, 1e-9)
+}

@@ -349,7 +349,7 @@ def main():
     parser.add_argument("--families", default="")
     parser.add_argument("--graphviz", action="store_true", help="time Graphviz dot instead of the peers")
     parser.add_argument("--bench", help="path of the built moneyflow-bench (for --graphviz)")
-    parser.add_argument("--graphviz-sizes", default="100,300,1000,3000,10000,30000,100000")
+    parser.add_argument("--graphviz-sizes", default="50,100,150,200,300,1000,3000,10000")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     args.libraries = [x for x in args.libraries.split(",") if x]
