@@ -78,6 +78,11 @@ struct TemporalCycleSearcher {
   var queue: [Int32] = []
   var nearDepth: Int32 = 0
 
+  /// The link-flow entries leaving the current start, by (day, entry).
+  var firstEntries: [Int32] = []
+  /// Days from the earliest to the latest flow of the graph.
+  let daySpan: Int64
+
   static let open = Int32.max
 
   init(links: LinkGraph, components: StronglyConnectedComponents, maxLength: Int32?) {
@@ -103,10 +108,19 @@ struct TemporalCycleSearcher {
     isTouched = WorkBuffer(repeating: false, count: n)
     nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
+    daySpan = Int64(links.entryDay.max() ?? 0) - Int64(links.entryDay.min() ?? 0)
   }
 
   /// Enumerates the time-respecting cycles whose canonical first flow
-  /// leaves `start`, into `sink`.
+  /// leaves `start`, into `sink`: first the flows from `start` to itself and
+  /// the chains whose dates advance (pass A), then the chains on a single day
+  /// (pass B); in each, by first flow (day, payee, flow index), then depth
+  /// first.
+  ///
+  /// When the window covers every date of the graph, pass A keeps its
+  /// closing times from one first flow to the next, taken in date order:
+  /// what could not close after day `d₁` cannot close after a later day
+  /// either, and the path is back to `start` alone between two first flows.
   ///
   /// - Returns: false if the sink stopped the search.
   mutating func enumerate(from start: Int32, window: Int32?, into sink: inout CycleSink) -> Bool {
@@ -117,40 +131,66 @@ struct TemporalCycleSearcher {
       markNearCompanies(start, maxLength: maxLength)
     }
     let component = componentOf[Int(start)]
-    for l in Int(links.linkStart[Int(start)]) ..< Int(links.linkStart[Int(start) + 1]) {
-      let first = links.linkTarget[l]
-      guard componentOf[Int(first)] == component else { continue }
-      for entry in Int(links.flowStart[l]) ..< Int(links.flowStart[l + 1]) {
-        let day = links.entryDay[entry]
-        pathNode[0] = start
-        pathEntry[0] = Int32(entry)
-        pathFlow[0] = links.linkFlows[entry]
-        if first == start {
-          // A flow from a company to itself: a chain of one flow.
-          guard emit(depth: 0, into: &sink) else { return false }
-          continue
-        }
-        if maxLength == 1 { continue }
+    firstEntries.removeAll(keepingCapacity: true)
+    for l in Int(links.linkStart[Int(start)]) ..< Int(links.linkStart[Int(start) + 1])
+    where componentOf[Int(links.linkTarget[l])] == component {
+      for entry in Int(links.flowStart[l]) ..< Int(links.flowStart[l + 1]) { firstEntries.append(Int32(entry)) }
+    }
+    firstEntries.sort { (links.entryDay[Int($0)], $0) < (links.entryDay[Int($1)], $1) }
+    let keepClosingTimes = window.map { Int64($0) >= daySpan } ?? true
+    var running = true
+    // Flows to itself, and pass A: the last flow is later than the first.
+    for entry in firstEntries {
+      let first = links.linkTarget[linkOfEntry(entry, from: start)]
+      let day = links.entryDay[Int(entry)]
+      setFirst(start, entry)
+      if first == start {
+        // A flow from a company to itself: a chain of one flow.
+        running = emit(depth: 0, into: &sink)
+      } else if maxLength != 1 {
         let horizon = window.map { Int32(clamping: Int64(day) + Int64($0)) } ?? Int32.max
-        // Pass A: the last flow is later than the first.
         if horizon > day {
-          guard
-            search(
-              start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
-              into: &sink)
-          else { return false }
-        }
-        // Pass B: every flow on the first flow's day, companies after the start.
-        if first > start {
-          guard
-            search(
-              start: start, first: first, day: day, through: day, closingFrom: day, aboveStartOnly: true,
-              into: &sink)
-          else { return false }
+          running = search(
+            start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
+            keepClosingTimes: keepClosingTimes, into: &sink)
         }
       }
+      if !running { break }
+    }
+    clearClosingTimes()
+    guard running, maxLength != 1 else { return running }
+    // Pass B: every flow on the first flow's day, companies after the start.
+    for entry in firstEntries {
+      let first = links.linkTarget[linkOfEntry(entry, from: start)]
+      guard first > start else { continue }
+      let day = links.entryDay[Int(entry)]
+      setFirst(start, entry)
+      guard
+        search(
+          start: start, first: first, day: day, through: day, closingFrom: day, aboveStartOnly: true,
+          keepClosingTimes: false, into: &sink)
+      else { return false }
     }
     return true
+  }
+
+  @inline(__always)
+  private func setFirst(_ start: Int32, _ entry: Int32) {
+    pathNode[0] = start
+    pathEntry[0] = entry
+    pathFlow[0] = links.linkFlows[Int(entry)]
+  }
+
+  /// The link of `entry`, one of the link-flow entries of `start`'s links.
+  private func linkOfEntry(_ entry: Int32, from start: Int32) -> Int {
+    var low = Int(links.linkStart[Int(start)])
+    var high = Int(links.linkStart[Int(start) + 1])
+    // The last link whose first entry is at or before `entry`.
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if links.flowStart[mid] <= entry { low = mid } else { high = mid }
+    }
+    return low
   }
 
   /// Whether the chain may enter `w` (not the start) at depth `depth`.
@@ -196,10 +236,12 @@ struct TemporalCycleSearcher {
   /// One depth-first pass from the start flow in `pathEntry[0]`.
   private mutating func search(
     start: Int32, first: Int32, day: Int32, through horizon: Int32, closingFrom closingLow: Int32,
-    aboveStartOnly: Bool, into sink: inout CycleSink
+    aboveStartOnly: Bool, keepClosingTimes: Bool, into sink: inout CycleSink
   ) -> Bool {
     let component = componentOf[Int(start)]
-    guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly) else {
+    guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
+      !isClosed(first, day: day, depth: 1)
+    else {
       return true
     }
     onPath[Int(start)] = true
@@ -258,7 +300,7 @@ struct TemporalCycleSearcher {
       if success { found[depth] = true }
     }
     for d in 0 ... depth { onPath[Int(pathNode[d])] = false }
-    clearClosingTimes()
+    if !keepClosingTimes || !running { clearClosingTimes() }
     return running
   }
 
