@@ -36,3 +36,11 @@ import Testing
     #expect(lonely.stronglyConnectedComponents().cyclicComponents.isEmpty)
   }
 }
+
+@Suite struct ExposureAccumulatorTests {
+  @Test(arguments: [0, 1, 13e9, 0.5, 1.25e18, 3e25, 7.7e32, 1e40, -5, Double.infinity])
+  func fixedPointMatchesTheGenericConversion(amount: Double) {
+    let clamped = min(max(amount, 0), ExposureAccumulator.limit)
+    #expect(ExposureAccumulator.fixedPoint(amount) == Int128((clamped * ExposureAccumulator.scale).rounded()))
+  }
+}

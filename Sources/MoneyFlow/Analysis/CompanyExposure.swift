@@ -71,8 +71,15 @@ struct ExposureAccumulator: Sendable {
     }
   }
 
+  /// `amount` in fixed point, rounded to the nearest unit.
   static func fixedPoint(_ amount: Double) -> Int128 {
-    Int128((min(max(amount, 0), limit) * scale).rounded())
+    let x = (min(max(amount, 0), limit) * scale).rounded()
+    if x < 0x1p62 { return Int128(Int64(x)) }
+    // Split at 2⁶⁴ with 64-bit conversions (the generic one is slow); both
+    // parts are exact, as x is a whole number.
+    let high = (x / 0x1p64).rounded(.down)
+    let low = x - high * 0x1p64
+    return Int128(Int64(high)) << 64 | Int128(UInt64(low))
   }
 
   /// Adds another accumulator's counts.

@@ -138,7 +138,9 @@ extension FlowGraph {
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
-    let links = LinkGraph(graph: self, selection: selection)
+    // Counting needs no amounts: leave them out of the link graph.
+    let links = LinkGraph(
+      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
     let found = links.enumerateCycles(options, progress: progress)
     let cycles = found.ranked.map { entry in
       Cycle(

@@ -139,7 +139,8 @@ extension FlowGraph {
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
-      graph: self, isSelected: selection.isSelected, conversion: selection.conversion, requireDate: true)
+      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
+      requireDate: true)
     // Flows of the requested kinds without a date: none can take part. Those
     // also undisclosed count once, as undated.
     let filter = options.filter
