@@ -43,6 +43,9 @@ import Testing
 
       """)
     #expect(report.text(cycleLimit: 1, companyLimit: 1).contains("Where it circulates (1 of 2 routes, largest first)"))
+    let short = CirculationReport(graph: g, circulation: try g.maximumCirculation(), cycleLimit: 1)
+    #expect(short.text().contains("Where it circulates (1 routes of the 1 largest of 2 cycles, largest first)"))
+    #expect(short.jsonValue().rendered(pretty: false).contains(#""cycle_count":2"#))
   }
 
   @Test func parallelFlowsMergeIntoOneRoute() throws {
@@ -68,10 +71,10 @@ import Testing
     }
     #expect(members.map(\.0) == [
       "gross", "circular", "ratio", "currency", "undisclosed_excluded", "undated_excluded",
-      "companies", "flows", "cycles",
+      "cycle_count", "companies", "flows", "cycles",
     ])
     let text = json.rendered(pretty: false)
-    #expect(text.hasPrefix(#"{"gross":169000000000,"circular":36000000000,"ratio":0.21301775147928995,"currency":"USD","undisclosed_excluded":1,"undated_excluded":0,"#))
+    #expect(text.hasPrefix(#"{"gross":169000000000,"circular":36000000000,"ratio":0.21301775147928995,"currency":"USD","undisclosed_excluded":1,"undated_excluded":0,"cycle_count":2,"#))
     #expect(text.contains(#"{"id":"amazon","name":"Amazon","out":8000000000,"in":38000000000,"circular":8000000000,"net":30000000000}"#))
     #expect(text.contains(#"{"index":0,"from":"microsoft","to":"openai","kind":"investment","amount":"13bn","date":"2023","circular":10000000000}"#))
     #expect(text.contains(#"{"index":4,"from":"nvidia","to":"openai","kind":"investment","amount":"100bn","date":"2025-09","circular":0}"#))

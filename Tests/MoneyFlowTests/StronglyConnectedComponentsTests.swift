@@ -53,9 +53,17 @@ import Testing
     let scc = graph.stronglyConnectedComponents()
     #expect(scc.count == (ring ? 1 : n))
     #expect(scc.cyclicComponents.count == (ring ? 1 : 0))
-    if ring {
-      let cycles = try graph.elementaryCycles(CycleSearchOptions(limit: 1))
-      #expect(cycles.count == 1 && cycles.cycles.first?.length == n)
-    }
+    #expect(scc.component(of: CompanyID(n - 1)) == (ring ? 0 : n - 1))
+  }
+
+  /// Johnson's search walks a path as long as the ring without recursion
+  /// (a recursive search would overflow the stack long before).
+  @Test func cycleSearchOnADeepRing() throws {
+    let n = 200_000
+    let graph = LargeGraphs.chain(n, ring: true)
+    let cycles = try graph.elementaryCycles(CycleSearchOptions(limit: 1))
+    #expect(cycles.count == 1 && cycles.cycles.first?.length == n)
+    #expect(cycles.cycles.first?.circulating == nil)
+    #expect(CyclicFlows(graph: graph).count == n)
   }
 }

@@ -1,7 +1,7 @@
 extension CycleSearcher {
   /// Enumerates the elementary cycles of at most `maxLength` links through
-  /// `start` whose other companies are in the scope, in lexicographic order of
-  /// their company sequences.
+  /// `start` whose other companies belong to `start`'s component and are
+  /// numbered above it, in lexicographic order of their company sequences.
   ///
   /// The length-bounded algorithm of A. Gupta and T. Suzumura ("Finding All
   /// Bounded-Length Simple Cycles in a Directed Graph", arXiv:2105.10094,
@@ -9,18 +9,27 @@ extension CycleSearcher {
   /// a *lock*: it may be entered at depth *d* only if *d* < lock. Entering
   /// sets the lock to the depth; a company from which a way back of length
   /// *b* was found has its lock relaxed to `maxLength − b + 1`, and so,
-  /// transitively, do the companies waiting for it. Locks start from the
-  /// breadth-first distances computed by ``scopeReaching(_:maxDepth:)``, so a
-  /// company that cannot get back to `start` within the remaining length is
-  /// never entered: the search prunes rather than filters.
+  /// transitively, do the companies waiting for it.
   ///
-  /// - Precondition: the scope was set by `scopeReaching(start, maxDepth:
-  ///   maxLength - 1)`; `maxLength >= 1`.
+  /// Locks start from distances, so the search prunes rather than filters,
+  /// meeting in the middle: a backward breadth-first search from `start` of
+  /// depth *h* = ⌈(`maxLength` − 1) / 2⌉ gives the exact distance back of the
+  /// companies near it; any other company is at least *h* + 1 links away, so
+  /// it may only be entered at depth below `maxLength − h`. (With *h* =
+  /// `maxLength − 1` every company that can get back is found, and the others
+  /// are never entered.) The shallow search costs far less than a full one
+  /// for each start.
+  ///
+  /// - Precondition: `maxLength >= 1`.
   /// - Returns: false if the sink stopped the search.
   /// - Complexity: O(*L*(*n* + *e*)(*c* + 1)) for *n* companies and *e* links in
-  ///   the scope, *c* cycles found and bound *L*.
+  ///   the component, *c* cycles found and bound *L*.
   mutating func enumerateBounded(from start: Int32, maxLength: Int32, into sink: inout CycleSink) -> Bool {
-    for v in scope { lock[Int(v)] = maxLength - distance[Int(v)] + 1 }
+    nextStamp()
+    let component = componentOf[Int(start)]
+    let nearDepth = min(maxLength - 1, maxLength / 2)
+    let farLock: Int32 = nearDepth >= maxLength - 1 ? 0 : maxLength - nearDepth
+    markNearCompanies(start, depth: nearDepth, maxLength: maxLength)
     var depth = 0
     pathNode[0] = start
     cursor[0] = links.linkStart[Int(start)]
@@ -40,7 +49,13 @@ extension CycleSearcher {
             break
           }
           level[depth] = 1
-        } else if Int32(depth + 1) < lock[Int(w)] {
+          continue
+        }
+        if lockStamp[Int(w)] != stamp {
+          lockStamp[Int(w)] = stamp
+          lock[Int(w)] = w > start && componentOf[Int(w)] == component ? farLock : 0
+        }
+        if Int32(depth + 1) < lock[Int(w)] {
           pathLink[depth] = slot
           depth += 1
           pathNode[depth] = w
@@ -57,13 +72,76 @@ extension CycleSearcher {
       if back != CycleSearcher.far {
         relaxLocks(from: Int32(v), distance: back, maxLength: maxLength)
       } else {
-        waitForSuccessors(of: Int32(v))
+        waitForSuccessors(of: Int32(v), start: start, component: component)
       }
       depth -= 1
       if back != CycleSearcher.far, back + 1 < level[depth] { level[depth] = back + 1 }
     }
-    clearScope(pathDepth: depth)
+    for i in 0 ... depth { onPath[Int(pathNode[i])] = false }
+    for v in blockTouched {
+      var e = blockHead[Int(v)]
+      while e >= 0 {
+        inBlockList[Int(e)] = false
+        e = blockNext[Int(e)]
+      }
+      blockHead[Int(v)] = -1
+    }
+    blockTouched.removeAll(keepingCapacity: true)
     return running
+  }
+
+  /// Starts a new generation of locks.
+  private mutating func nextStamp() {
+    stamp &+= 1
+    if stamp == 0 {
+      lockStamp.fill(with: 0)
+      stamp = 1
+    }
+  }
+
+  /// Sets the lock of each company of the component numbered above `start`
+  /// that gets back to `start` within `depth` links (backward breadth-first
+  /// search) to `maxLength − distance + 1`.
+  ///
+  /// - Complexity: O(*n* + *e*) for the *n* companies found and the links
+  ///   entering them.
+  private mutating func markNearCompanies(_ start: Int32, depth maxDepth: Int32, maxLength: Int32) {
+    scope.removeAll(keepingCapacity: true)
+    let component = componentOf[Int(start)]
+    var head = -1
+    var x = start
+    var depth: Int32 = 0
+    while true {
+      if depth < maxDepth {
+        for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
+          let u = links.linkSource[Int(links.inLinks[slot])]
+          guard u > start, lockStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
+          lockStamp[Int(u)] = stamp
+          distance[Int(u)] = depth + 1
+          lock[Int(u)] = maxLength - depth
+          scope.append(u)
+        }
+      }
+      head += 1
+      guard head < scope.count else { break }
+      x = scope[head]
+      depth = distance[Int(x)]
+    }
+    scope.removeAll(keepingCapacity: true)
+  }
+
+  /// Adds `v` to the B-list of each company it links to that the search
+  /// may enter.
+  @inline(__always)
+  private mutating func waitForSuccessors(of v: Int32, start: Int32, component: Int32) {
+    for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
+      let w = links.linkTarget[l]
+      guard w > start, !inBlockList[l], componentOf[Int(w)] == component else { continue }
+      inBlockList[l] = true
+      if blockHead[Int(w)] < 0 { blockTouched.append(w) }
+      blockNext[l] = blockHead[Int(w)]
+      blockHead[Int(w)] = Int32(l)
+    }
   }
 
   /// Raises the lock of `u`, which is `distance` links from the start, to

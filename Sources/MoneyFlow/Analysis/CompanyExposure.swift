@@ -52,28 +52,34 @@ struct ExposureAccumulator: Sendable {
     sum = [Int128](repeating: 0, count: companyCount)
   }
 
-  /// Adds one cycle through `nodes[0 ..< length]` with circulating amount
-  /// `amount` (NaN when unknown).
+  /// Adds one cycle through `nodes` with circulating amount `amount` (NaN
+  /// when unknown).
   ///
   /// - Complexity: O(*length*).
-  mutating func add(nodes: [Int32], length: Int, amount: Double) {
+  mutating func add(nodes: UnsafeBufferPointer<Int32>, amount: Double) {
     if amount.isNaN {
-      for i in 0 ..< length {
-        cycles[Int(nodes[i])] += 1
-        unknown[Int(nodes[i])] += 1
+      for v in nodes {
+        cycles[Int(v)] += 1
+        unknown[Int(v)] += 1
       }
       return
     }
     let fixed = ExposureAccumulator.fixedPoint(amount)
-    for i in 0 ..< length {
-      let v = Int(nodes[i])
-      cycles[v] += 1
-      sum[v] &+= fixed
+    for v in nodes {
+      cycles[Int(v)] += 1
+      sum[Int(v)] &+= fixed
     }
   }
 
+  /// `amount` in fixed point, rounded to the nearest unit.
   static func fixedPoint(_ amount: Double) -> Int128 {
-    Int128((min(max(amount, 0), limit) * scale).rounded())
+    let x = (min(max(amount, 0), limit) * scale).rounded()
+    if x < 0x1p62 { return Int128(Int64(x)) }
+    // Split at 2⁶⁴ with 64-bit conversions (the generic one is slow); both
+    // parts are exact, as x is a whole number.
+    let high = (x / 0x1p64).rounded(.down)
+    let low = x - high * 0x1p64
+    return Int128(Int64(high)) << 64 | Int128(UInt64(low))
   }
 
   /// Adds another accumulator's counts.

@@ -1,58 +1,86 @@
-/// A maximum circulation in a network with integer capacities, found as a
-/// minimum-cost circulation (cost −1 a unit on every arc) by cost scaling.
+/// A maximum-weight circulation in a network with integer capacities, found
+/// as a minimum-cost circulation by cost scaling.
 ///
 /// The solver behind ``MaximumCirculation``. It finds flows `0 <= f <= capacity`
-/// on the arcs with inflow equal to outflow at every node and `sum(f)` as large
-/// as possible, in exact integer arithmetic.
+/// on the arcs, with inflow equal to outflow at every node, maximizing
+/// `sum(weight · f)` (weight 1 unless given: the plain maximum circulation),
+/// in exact integer arithmetic.
 ///
-/// The method is Goldberg and Tarjan's cost scaling with push–relabel refines:
-/// costs are multiplied by `α = longestCycle + 1`, so that an `ε`-optimal
-/// circulation with `ε = 1` is optimal (every residual cycle has at most
-/// `longestCycle` arcs, hence reduced cost above `−α`, and a multiple of `α`).
-/// `ε` starts at `α` (the zero flow is `α`-optimal) and is divided by
-/// ``scalingFactor`` per refine. The first refine saturates every arc, which is
-/// the "saturate, then cancel the cheapest way" view of the problem. Each refine
-/// discharges active nodes in FIFO order with current-arc pointers and uses
-/// Goldberg's global price update (a bucket-based Dijkstra from the deficit
-/// nodes) at its start and after every `n` relabels.
+/// The method is Goldberg and Tarjan's cost scaling. Costs `−weight` are
+/// multiplied by `α = longestCycle + 1`, so that an `ε`-optimal circulation
+/// with `ε = 1` is optimal (a residual cycle has at most `longestCycle` arcs,
+/// hence reduced cost above `−α`, and its cost is a multiple of `α`). `ε`
+/// starts at the largest cost (the zero flow is that optimal) and is divided
+/// by ``firstScalingFactor`` for the first refine and ``scalingFactor`` for
+/// each further one. The first refine saturates every arc, the
+/// "saturate, then cancel the cheapest way" view of the problem. A refine
+/// moves excess by partial augment–relabel (paths of up to
+/// ``maximumPathLength`` admissible arcs, relabelling and retreating where
+/// stuck) from active nodes in FIFO order, with Goldberg's global price update
+/// (a bucket-based Dijkstra from the deficit nodes) at its start and after
+/// every *n* relabels. After each refine a label-correcting search looks for
+/// integer potentials that prove the circulation optimal already; then the
+/// remaining refines are skipped (on money graphs one refine usually suffices).
 ///
 /// - A. V. Goldberg, R. E. Tarjan, "Finding minimum-cost circulations by
 ///   successive approximation", Math. Oper. Res. 15 (1990) 430–466.
 /// - A. V. Goldberg, "An efficient implementation of a scaling minimum-cost
-///   flow algorithm", J. Algorithms 22 (1997) 1–29.
+///   flow algorithm", J. Algorithms 22 (1997) 1–29 (price update, partial
+///   augment–relabel).
+/// - P. Kovács, "Minimum-cost flow algorithms: an experimental evaluation",
+///   Optim. Methods Softw. 30 (2015) 94–127 (LEMON's `CostScaling`).
 ///
 /// Everything is iterative; arcs are laid out in compressed sparse row order
-/// with each arc's partner (its reverse) beside it.
+/// with each arc's partner (its reverse).
 ///
-/// - Complexity: O(*n*² *m* log(*n*)) time in the worst case, where *n* is the
-///   number of nodes with arcs and *m* the number of arcs, and O(*n* + *m*)
-///   space; on money graphs near-linear in practice (see the report).
+/// - Complexity: O(*n*² *m* log(*n* *W*)) time in the worst case, where *n* is
+///   the number of nodes with arcs, *m* the number of arcs and *W* the largest
+///   weight, and O(*n* + *m*) space; near-linear per refine on money graphs.
 struct CostScalingCirculation {
-  /// How much `ε` shrinks from one refine to the next.
+  /// One residual arc.
+  struct Arc {
+    var head: Int32
+    /// The weight, negative on forward arcs: the cost is `weight · costUnit`.
+    var weight: Int32
+    var residual: Int64
+    /// The capacity of the arc's pair: its residual plus its partner's.
+    var pairCapacity: Int64
+  }
+
+  /// How much `ε` shrinks for the first refine: with unit costs one refine at
+  /// `α/64` is often optimal already.
+  static let firstScalingFactor: Int64 = 64
+  /// How much `ε` shrinks from one refine to the next after the first.
   static let scalingFactor: Int64 = 8
+  /// The longest path a partial augmentation follows.
+  static let maximumPathLength = 4
 
   /// Node count of the compacted network (nodes that have arcs).
   let nodeCount: Int
   /// Arcs of node `v`: `first[v] ..< first[v + 1]`.
-  var first: [Int32]
-  var head: [Int32]
-  var partner: [Int32]
-  var residual: [Int64]
-  var cost: [Int64]
+  let first: [Int32]
+  /// The arcs, with the fields each scan reads side by side.
+  var arcs: [Arc]
+  /// Each arc's reverse.
+  let partner: [Int32]
   var excess: [Int64]
   var price: [Int64]
   var current: [Int32]
-  /// The forward arc of each input arc; -1 for self-loops (handled apart).
+  /// The forward arc of each input arc; -1 for self-loops and empty arcs.
   let forwardArc: [Int32]
   /// The compact node of each input node, -1 if it has no arcs.
   let compactNode: [Int32]
+  /// `α`: costs are `−weight · costUnit`.
   let costUnit: Int64
+  /// The largest absolute cost, `largest weight · costUnit`.
+  let largestCost: Int64
 
   // FIFO queue of active nodes.
   private var queue: [Int32]
   private var queueHead = 0
   private var queueCount = 0
   private var isQueued: [Bool]
+  private var path: [Int32] = []
 
   // Scratch for the global price update.
   private var distance: [Int64]
@@ -62,113 +90,123 @@ struct CostScalingCirculation {
   private var entryNext: [Int32] = []
 
   /// Counters, for tests and measurements.
+  private(set) var refineCount = 0
   private(set) var relabelCount = 0
-  private(set) var pushCount = 0
+  private(set) var augmentCount = 0
   private(set) var priceUpdateCount = 0
 
-  /// The result of ``maximumCirculation(nodeCount:tails:heads:capacities:longestCycle:)``.
+  /// The result of ``maximumCirculation(nodeCount:tails:heads:capacities:weights:longestCycle:)``.
   struct Solution {
     /// The circulating amount on each input arc.
     var flow: [Int64]
     /// Node prices certifying optimality: for every arc `(u, v)` with
-    /// `flow < capacity`, `−costUnit + price[u] − price[v] >= −1`, and with
-    /// `flow > 0`, `costUnit − price[u] + price[v] >= −1`. Prices of nodes
-    /// without arcs are 0.
+    /// `flow < capacity`, `−weight·costUnit + price[u] − price[v] >= −1`,
+    /// and with `flow > 0`, `weight·costUnit − price[u] + price[v] >= −1`.
+    /// Prices of nodes without arcs are 0.
     var price: [Int64]
-    /// The factor the unit costs were multiplied by.
+    /// The factor the weights were multiplied by.
     var costUnit: Int64
+    /// How many refines ran.
+    var refines: Int
   }
 
-  /// Returns a maximum circulation of the arcs `tails[i] → heads[i]` with
-  /// capacities `capacities[i]`.
+  /// Returns a maximum-weight circulation of the arcs `tails[i] → heads[i]`
+  /// with capacities `capacities[i]` and weights `weights[i]` (all 1 if nil).
   ///
   /// `longestCycle` bounds the number of arcs of a simple cycle of the
   /// network (the size of its largest strongly connected component, or
-  /// `nodeCount`); a smaller bound only makes the solver faster. Self-loops
-  /// circulate their whole capacity.
+  /// `nodeCount`); a larger bound stays correct. Self-loops circulate their
+  /// whole capacity.
   ///
-  /// - Precondition: capacities are non-negative and their sum is at most
-  ///   2^62; node indices are in `0 ..< nodeCount`.
+  /// - Precondition: capacities and weights are non-negative; the sum of
+  ///   capacities is at most 2^62; `4 · nodeCount · largestWeight ·
+  ///   (longestCycle + 1)` is below 2^63 (prices fall by at most about
+  ///   3·*n*·ε per refine); node indices are in `0 ..< nodeCount`.
   /// - Complexity: see ``CostScalingCirculation``.
   static func maximumCirculation(
-    nodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], longestCycle: Int
+    nodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], weights: [Int64]? = nil,
+    longestCycle: Int
   ) -> Solution {
     var network = CostScalingCirculation(
-      nodeCount: nodeCount, tails: tails, heads: heads, capacities: capacities,
+      nodeCount: nodeCount, tails: tails, heads: heads, capacities: capacities, weights: weights,
       longestCycle: longestCycle)
     network.solve()
     return network.solution(capacities: capacities)
   }
 
-  init(nodeCount inputNodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], longestCycle: Int) {
+  init(
+    nodeCount inputNodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], weights: [Int64]?,
+    longestCycle: Int
+  ) {
     let arcCount = tails.count
-    // Compact the nodes that carry arcs (self-loops and empty arcs excluded).
+    func isArc(_ i: Int) -> Bool { tails[i] != heads[i] && capacities[i] > 0 }
+    // Compact the nodes that carry arcs.
     var compact = [Int32](repeating: -1, count: inputNodeCount)
     var n: Int32 = 0
-    for i in 0 ..< arcCount where tails[i] != heads[i] && capacities[i] > 0 {
+    for i in 0 ..< arcCount where isArc(i) {
       let (u, v) = (Int(tails[i]), Int(heads[i]))
       if compact[u] < 0 { compact[u] = n; n += 1 }
       if compact[v] < 0 { compact[v] = n; n += 1 }
     }
     let nodes = Int(n)
-    // Count arcs per compact node: each input arc gives a forward arc at its
-    // tail and a backward arc at its head.
+    // Each input arc gives a forward arc at its tail and a backward arc at its head.
     var first = [Int32](repeating: 0, count: nodes + 1)
-    for i in 0 ..< arcCount where tails[i] != heads[i] && capacities[i] > 0 {
+    for i in 0 ..< arcCount where isArc(i) {
       first[Int(compact[Int(tails[i])]) + 1] += 1
       first[Int(compact[Int(heads[i])]) + 1] += 1
     }
     for v in 0 ..< nodes { first[v + 1] += first[v] }
     let total = Int(first[nodes])
     var next = first
-    var head = [Int32](repeating: 0, count: total)
+    var arcs = [Arc](repeating: Arc(head: 0, weight: 0, residual: 0, pairCapacity: 0), count: total)
     var partner = [Int32](repeating: 0, count: total)
-    var residual = [Int64](repeating: 0, count: total)
-    var cost = [Int64](repeating: 0, count: total)
     var forwardArc = [Int32](repeating: -1, count: arcCount)
     let unit = Int64(max(1, longestCycle)) + 1
-    for i in 0 ..< arcCount where tails[i] != heads[i] && capacities[i] > 0 {
+    var largest: Int64 = 0
+    for i in 0 ..< arcCount where isArc(i) {
       let u = Int(compact[Int(tails[i])])
       let v = Int(compact[Int(heads[i])])
       let a = Int(next[u])
       next[u] += 1
       let b = Int(next[v])
       next[v] += 1
-      head[a] = Int32(v)
-      head[b] = Int32(u)
+      let w = weights?[i] ?? 1
+      arcs[a] = Arc(head: Int32(v), weight: Int32(-w), residual: capacities[i], pairCapacity: capacities[i])
+      arcs[b] = Arc(head: Int32(u), weight: Int32(w), residual: 0, pairCapacity: capacities[i])
       partner[a] = Int32(b)
       partner[b] = Int32(a)
-      residual[a] = capacities[i]
-      cost[a] = -unit
-      cost[b] = unit
+      largest = max(largest, w * unit)
       forwardArc[i] = Int32(a)
     }
     self.nodeCount = nodes
     self.first = first
-    self.head = head
+    self.arcs = arcs
     self.partner = partner
-    self.residual = residual
-    self.cost = cost
     self.excess = [Int64](repeating: 0, count: nodes)
     self.price = [Int64](repeating: 0, count: nodes)
     self.current = Array(first.dropLast())
     self.forwardArc = forwardArc
     self.compactNode = compact
     self.costUnit = unit
+    self.largestCost = largest
     self.queue = [Int32](repeating: 0, count: max(1, nodes))
     self.isQueued = [Bool](repeating: false, count: nodes)
     self.distance = [Int64](repeating: 0, count: nodes)
     self.isScanned = [Bool](repeating: false, count: nodes)
-    self.bucketHead = [Int32](repeating: -1, count: bucketLimit(nodes: nodes) + 1)
+    // Goldberg and Tarjan bound a price drop in one refine by 3nε.
+    self.bucketHead = [Int32](repeating: -1, count: 3 * nodes + 4)
   }
 
-  /// Runs the refines from `ε = α / scalingFactor` down to `ε = 1`.
+  /// Runs refines from `ε = largestCost / firstScalingFactor` down to
+  /// `ε = 1`, stopping early once the circulation is proven optimal.
   mutating func solve() {
     guard nodeCount > 0 else { return }
-    var epsilon = costUnit
+    var epsilon = largestCost
     repeat {
-      epsilon = max(1, epsilon / CostScalingCirculation.scalingFactor)
+      let factor = refineCount == 0 ? CostScalingCirculation.firstScalingFactor : CostScalingCirculation.scalingFactor
+      epsilon = max(1, epsilon / factor)
       refine(epsilon: epsilon)
+      if epsilon > 1, hasOptimalityCertificate() { break }
     } while epsilon > 1
   }
 
@@ -178,29 +216,30 @@ struct CostScalingCirculation {
     for i in forwardArc.indices {
       let a = Int(forwardArc[i])
       // A forward arc's flow is its partner's residual capacity.
-      flow[i] = a >= 0 ? residual[Int(partner[a])] : capacities[i]
+      flow[i] = a >= 0 ? arcs[Int(partner[a])].residual : (capacities[i] > 0 ? capacities[i] : 0)
     }
     var inputPrice = [Int64](repeating: 0, count: compactNode.count)
     for v in compactNode.indices where compactNode[v] >= 0 {
       inputPrice[v] = price[Int(compactNode[v])]
     }
-    return Solution(flow: flow, price: inputPrice, costUnit: costUnit)
+    return Solution(flow: flow, price: inputPrice, costUnit: costUnit, refines: refineCount)
   }
 
   // MARK: - Refine
 
-  /// Turns an `(ε · scalingFactor)`-optimal circulation into an `ε`-optimal one.
+  /// Turns a `(ε · scalingFactor)`-optimal circulation into an `ε`-optimal one.
   mutating func refine(epsilon: Int64) {
-    // Saturate every residual arc of negative reduced cost: now no arc is
-    // admissible and every reduced cost is at least −ε, but nodes have excesses.
+    refineCount += 1
+    // Saturate every residual arc of negative reduced cost: now every reduced
+    // cost is at least 0, but nodes have excesses and deficits.
     for v in 0 ..< nodeCount {
       let pv = price[v]
-      for a in Int(first[v]) ..< Int(first[v + 1]) where residual[a] > 0 {
-        let w = Int(head[a])
-        if cost[a] + pv - price[w] < 0 {
-          let r = residual[a]
-          residual[a] = 0
-          residual[Int(partner[a])] += r
+      for a in Int(first[v]) ..< Int(first[v + 1]) where arcs[a].residual > 0 {
+        let w = Int(arcs[a].head)
+        if Int64(arcs[a].weight) * costUnit + pv - price[w] < 0 {
+          let r = arcs[a].residual
+          arcs[a].residual = 0
+          arcs[Int(partner[a])].residual += r
           excess[v] -= r
           excess[w] += r
         }
@@ -214,12 +253,15 @@ struct CostScalingCirculation {
     updatePrices(epsilon: epsilon)
     var relabelsSinceUpdate = 0
     while queueCount > 0 {
-      let v = Int(queue[queueHead])
-      queueHead = queueHead + 1 == queue.count ? 0 : queueHead + 1
-      queueCount -= 1
-      isQueued[v] = false
-      relabelsSinceUpdate += discharge(v, epsilon: epsilon)
-      if relabelsSinceUpdate >= nodeCount, queueCount > 0 {
+      let start = Int(queue[queueHead])
+      if excess[start] <= 0 {
+        queueHead = queueHead + 1 == queue.count ? 0 : queueHead + 1
+        queueCount -= 1
+        isQueued[start] = false
+        continue
+      }
+      relabelsSinceUpdate += augment(from: start, epsilon: epsilon)
+      if relabelsSinceUpdate >= nodeCount {
         updatePrices(epsilon: epsilon)
         relabelsSinceUpdate = 0
       }
@@ -235,53 +277,62 @@ struct CostScalingCirculation {
     queueCount += 1
   }
 
-  /// Pushes the excess of `v` along admissible arcs, relabelling when none is
-  /// left, until the excess is gone. Returns the number of relabels.
-  private mutating func discharge(_ v: Int, epsilon: Int64) -> Int {
+  /// Partial augment–relabel from `start`: extends an admissible path along
+  /// current arcs, relabelling the tip and stepping back where it is stuck,
+  /// until the path has ``maximumPathLength`` arcs or reaches a deficit; then
+  /// pushes along it. Returns the number of relabels.
+  private mutating func augment(from start: Int, epsilon: Int64) -> Int {
     var relabels = 0
-    let end = Int(first[v + 1])
-    while excess[v] > 0 {
-      var a = Int(current[v])
-      let pv = price[v]
+    path.removeAll(keepingCapacity: true)
+    var tip = start
+    while path.count < CostScalingCirculation.maximumPathLength, excess[tip] >= 0 {
+      let pt = price[tip]
+      let end = Int(first[tip + 1])
+      var a = Int(current[tip])
       while a < end {
-        if residual[a] > 0 {
-          let w = Int(head[a])
-          if cost[a] + pv - price[w] < 0 {
-            let delta = min(excess[v], residual[a])
-            residual[a] -= delta
-            residual[Int(partner[a])] += delta
-            excess[v] -= delta
-            excess[w] += delta
-            pushCount += 1
-            if excess[w] > 0 { enqueue(w) }
-            if excess[v] == 0 { break }
-          }
-        }
+        if arcs[a].residual > 0, Int64(arcs[a].weight) * costUnit + pt - price[Int(arcs[a].head)] < 0 { break }
         a += 1
       }
       if a < end {
-        current[v] = Int32(a)
-      } else {
-        relabel(v, epsilon: epsilon)
-        relabels += 1
+        current[tip] = Int32(a)
+        path.append(Int32(a))
+        tip = Int(arcs[a].head)
+        continue
       }
+      // Relabel: lower the tip's price until its cheapest residual arc has
+      // reduced cost −ε. The arc back along the path will gain residual
+      // capacity, so it counts too.
+      var best = Int64.min
+      for b in Int(first[tip]) ..< end where arcs[b].residual > 0 {
+        let candidate = price[Int(arcs[b].head)] - Int64(arcs[b].weight) * costUnit
+        if candidate > best { best = candidate }
+      }
+      if let last = path.last {
+        let back = Int(partner[Int(last)])
+        best = max(best, price[Int(arcs[back].head)] - Int64(arcs[back].weight) * costUnit)
+      }
+      // A node with excess always has a residual arc back to where the excess
+      // came from; the guard only keeps the arithmetic safe.
+      if best != Int64.min { price[tip] = best - epsilon }
+      current[tip] = first[tip]
+      relabels += 1
+      if let last = path.popLast() { tip = Int(arcs[Int(partner[Int(last)])].head) }
     }
+    var u = start
+    for arc in path {
+      let a = Int(arc)
+      let v = Int(arcs[a].head)
+      let delta = min(arcs[a].residual, excess[u])
+      arcs[a].residual -= delta
+      arcs[Int(partner[a])].residual += delta
+      excess[u] -= delta
+      excess[v] += delta
+      if excess[v] > 0 { enqueue(v) }
+      u = v
+    }
+    augmentCount += 1
+    relabelCount += relabels
     return relabels
-  }
-
-  /// Lowers the price of `v` as far as ε-optimality allows: afterwards its
-  /// cheapest residual arc has reduced cost exactly −ε.
-  private mutating func relabel(_ v: Int, epsilon: Int64) {
-    var best = Int64.min
-    for a in Int(first[v]) ..< Int(first[v + 1]) where residual[a] > 0 {
-      let candidate = price[Int(head[a])] - cost[a]
-      if candidate > best { best = candidate }
-    }
-    // A node with excess always has a residual arc back to where the excess
-    // came from; the guard only keeps the arithmetic safe.
-    if best != Int64.min { price[v] = best - epsilon }
-    current[v] = first[v]
-    relabelCount += 1
   }
 
   // MARK: - Global price update
@@ -311,6 +362,7 @@ struct CostScalingCirculation {
         bucketHead[0] = Int32(entryNode.count - 1)
       }
     }
+    let inverseEpsilon = 1 / Double(epsilon)
     var level = 0
     var highest = 0
     scan: while level <= limit {
@@ -326,12 +378,21 @@ struct CostScalingCirculation {
         }
         let pw = price[w]
         for a in Int(first[w]) ..< Int(first[w + 1]) {
-          let b = Int(partner[a])  // the arc head[a] → w
-          guard residual[b] > 0 else { continue }
-          let v = Int(head[a])
-          if isScanned[v] { continue }
-          let reducedCost = cost[b] + price[v] - pw
-          let length = reducedCost >= 0 ? reducedCost / epsilon + 1 : 0
+          // The partner arc head → w has the rest of the pair's capacity
+          // and the opposite cost: no random access to it.
+          guard arcs[a].pairCapacity > arcs[a].residual else { continue }
+          let v = Int(arcs[a].head)
+          // A scanned v has distance <= level <= candidate: no check needed.
+          let reducedCost = price[v] - Int64(arcs[a].weight) * costUnit - pw
+          var length: Int64 = 0
+          if reducedCost >= 0 {
+            // ⌊rc/ε⌋ + 1 without an integer division: a floating estimate,
+            // corrected down to the exact floor.
+            var quotient = Int64(Double(reducedCost) * inverseEpsilon)
+            while quotient > 0, quotient * epsilon > reducedCost { quotient -= 1 }
+            while (quotient + 1) * epsilon <= reducedCost { quotient += 1 }
+            length = quotient + 1
+          }
           let candidate = Int64(level) + length
           if candidate < distance[v], candidate <= Int64(limit) {
             distance[v] = candidate
@@ -355,8 +416,49 @@ struct CostScalingCirculation {
       }
     }
   }
-}
 
-/// The largest distance level the price update searches: Goldberg and
-/// Tarjan bound a node's price drop in one refine by 3*n*ε.
-private func bucketLimit(nodes: Int) -> Int { 3 * nodes + 3 }
+  // MARK: - Early termination
+
+  /// Whether the circulation is already optimal, proven by integer potentials
+  /// `π` of the unscaled costs (`−weight` forward, `+weight` backward) with
+  /// non-negative reduced cost on every residual arc. A label-correcting
+  /// search (FIFO Bellman–Ford) starts from the prices divided by `costUnit`
+  /// and gives up after about four scans of every arc (a negative cycle would
+  /// keep it going). On success prices become `π · costUnit`, an exact
+  /// certificate, and no further refine is needed.
+  ///
+  /// - Complexity: O(*n* + *m*) time and space.
+  mutating func hasOptimalityCertificate() -> Bool {
+    var label = [Int64](repeating: 0, count: nodeCount)
+    for v in 0 ..< nodeCount {
+      let p = price[v]  // floor division
+      label[v] = p >= 0 ? p / costUnit : -((-p + costUnit - 1) / costUnit)
+    }
+    var budget = 4 * arcs.count + nodeCount
+    var isWaiting = [Bool](repeating: true, count: nodeCount)
+    var fifo = (0 ..< nodeCount).map { Int32($0) }
+    var position = 0
+    while position < fifo.count {
+      let u = Int(fifo[position])
+      position += 1
+      isWaiting[u] = false
+      let lu = label[u]
+      for a in Int(first[u]) ..< Int(first[u + 1]) where arcs[a].residual > 0 {
+        let v = Int(arcs[a].head)
+        let candidate = lu + Int64(arcs[a].weight)
+        if candidate < label[v] {
+          label[v] = candidate
+          if !isWaiting[v] { isWaiting[v] = true; fifo.append(Int32(v)) }
+        }
+      }
+      budget -= Int(first[u + 1] - first[u]) + 1
+      if budget < 0 { return false }
+      if position >= 1 << 16, position * 2 >= fifo.count {
+        fifo.removeFirst(position)
+        position = 0
+      }
+    }
+    for v in 0 ..< nodeCount { price[v] = label[v] * costUnit }
+    return true
+  }
+}

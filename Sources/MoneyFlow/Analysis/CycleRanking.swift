@@ -43,10 +43,9 @@ struct CycleRanking: Sendable {
   init(limit: Int) { self.limit = max(0, limit) }
 
   /// Whether cycle `a` ranks before cycle `b`.
-  static func ranksBefore(
-    _ aAmount: Double, _ aNodes: ArraySlice<Int32>, _ aHops: ArraySlice<Int32>,
-    _ bAmount: Double, _ bNodes: ArraySlice<Int32>, _ bHops: ArraySlice<Int32>
-  ) -> Bool {
+  static func ranksBefore<A: RandomAccessCollection<Int32>, B: RandomAccessCollection<Int32>>(
+    _ aAmount: Double, _ aNodes: A, _ aHops: A, _ bAmount: Double, _ bNodes: B, _ bHops: B
+  ) -> Bool where A.Index == Int, B.Index == Int {
     let aKnown = !aAmount.isNaN
     let bKnown = !bAmount.isNaN
     if aKnown != bKnown { return aKnown }
@@ -57,11 +56,13 @@ struct CycleRanking: Sendable {
   }
 
   static func ranksBefore(_ a: RankedCycle, _ b: RankedCycle) -> Bool {
-    ranksBefore(a.amount, a.nodes[...], a.hops[...], b.amount, b.nodes[...], b.hops[...])
+    ranksBefore(a.amount, a.nodes, a.hops, b.amount, b.nodes, b.hops)
   }
 
   /// Three-way lexicographic comparison, a prefix first.
-  private static func compare(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Int {
+  private static func compare<A: RandomAccessCollection<Int32>, B: RandomAccessCollection<Int32>>(
+    _ a: A, _ b: B
+  ) -> Int where A.Index == Int, B.Index == Int {
     var i = a.startIndex
     var j = b.startIndex
     while i < a.endIndex, j < b.endIndex {
@@ -69,27 +70,21 @@ struct CycleRanking: Sendable {
       i += 1
       j += 1
     }
-    return (a.endIndex - i) - (b.endIndex - j) == 0 ? 0 : (i == a.endIndex ? -1 : 1)
+    if i == a.endIndex, j == b.endIndex { return 0 }
+    return i == a.endIndex ? -1 : 1
   }
 
-  /// Offers the cycle `nodes[0 ..< length]` with hops `hops[0 ..< length]`.
-  mutating func offer(amount: Double, nodes: [Int32], hops: [Int32], length: Int) {
-    if limit == 0 {
-      entries.append(RankedCycle(amount: amount, nodes: Array(nodes[0 ..< length]), hops: Array(hops[0 ..< length])))
+  /// Offers the cycle `nodes` with hops `hops`; copies it only if kept.
+  mutating func offer(amount: Double, nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>) {
+    if limit > 0, entries.count == limit {
+      let worst = entries[0]
+      guard CycleRanking.ranksBefore(amount, nodes, hops, worst.amount, worst.nodes, worst.hops) else { return }
+      entries[0] = RankedCycle(amount: amount, nodes: Array(nodes), hops: Array(hops))
+      siftDown(0)
       return
     }
-    if entries.count == limit {
-      let worst = entries[0]
-      guard
-        CycleRanking.ranksBefore(
-          amount, nodes[0 ..< length], hops[0 ..< length], worst.amount, worst.nodes[...], worst.hops[...])
-      else { return }
-      entries[0] = RankedCycle(amount: amount, nodes: Array(nodes[0 ..< length]), hops: Array(hops[0 ..< length]))
-      siftDown(0)
-    } else {
-      entries.append(RankedCycle(amount: amount, nodes: Array(nodes[0 ..< length]), hops: Array(hops[0 ..< length])))
-      siftUp(entries.count - 1)
-    }
+    entries.append(RankedCycle(amount: amount, nodes: Array(nodes), hops: Array(hops)))
+    if limit > 0 { siftUp(entries.count - 1) }
   }
 
   /// The kept cycles, best first.

@@ -2,9 +2,11 @@
 /// current path, the search scope, and the blocking state of Johnson's and of
 /// Gupta and Suzumura's algorithms.
 ///
-/// Every array is sized once for the whole graph; a search from one start
-/// company touches only the companies of its scope and restores them
-/// afterwards, so nothing is allocated per step or per start.
+/// Every buffer is sized once for the whole graph (``WorkBuffer``, no
+/// copy-on-write checks); a search from one start company touches only the
+/// companies it reaches and restores them afterwards (Johnson: the scope;
+/// bounded search: generation stamps), so nothing is allocated per step or
+/// per start.
 ///
 /// Blocking lists ("B-lists") are kept per *link*: the list of company `w`
 /// chains the links `v → w` whose payer `v` waits for `w`, through
@@ -16,27 +18,33 @@ struct CycleSearcher {
   // The current path: node, the link leaving it, the cursor into its links,
   // and a per-level value (Johnson: 1 if a cycle was found; bounded search:
   // the shortest distance back to the start found, `CycleSearcher.far` if none).
-  var pathNode: [Int32]
-  var pathLink: [Int32]
-  var cursor: [Int32]
-  var level: [Int32]
-  var onPath: [Bool]
+  let pathNode: WorkBuffer<Int32>
+  let pathLink: WorkBuffer<Int32>
+  let cursor: WorkBuffer<Int32>
+  let level: WorkBuffer<Int32>
+  let onPath: WorkBuffer<Bool>
 
-  // Scope of the current start: companies a cycle may pass through.
-  var inScope: [Bool]
+  // Johnson: the scope of the current start, the companies a cycle may pass
+  // through. The bounded search uses `scope` as its breadth-first queue.
+  let inScope: WorkBuffer<Bool>
   var scope: [Int32] = []
-  var distance: [Int32]
+  let distance: WorkBuffer<Int32>
 
   // Johnson: blocked companies. True outside the scope.
-  var blocked: [Bool]
+  let blocked: WorkBuffer<Bool>
   // Gupta–Suzumura: a company may be entered at depth d only if d < lock.
-  // Zero outside the scope.
-  var lock: [Int32]
+  // lock[v] is valid for the current start when lockStamp[v] == stamp;
+  // otherwise it is set on first sight.
+  let lock: WorkBuffer<Int32>
+  let lockStamp: WorkBuffer<UInt32>
+  var stamp: UInt32 = 0
+  // Companies whose B-list is not empty (bounded search).
+  var blockTouched: [Int32] = []
 
   // B-lists, by link.
-  var blockHead: [Int32]
-  var blockNext: [Int32]
-  var inBlockList: [Bool]
+  let blockHead: WorkBuffer<Int32>
+  let blockNext: WorkBuffer<Int32>
+  let inBlockList: WorkBuffer<Bool>
   // Explicit stacks for unblocking and relaxing.
   var work: [Int32] = []
   var workValue: [Int32] = []
@@ -48,18 +56,19 @@ struct CycleSearcher {
     let n = links.companyCount
     self.links = links
     self.componentOf = components.componentOf
-    pathNode = [Int32](repeating: 0, count: n + 1)
-    pathLink = [Int32](repeating: 0, count: n + 1)
-    cursor = [Int32](repeating: 0, count: n + 1)
-    level = [Int32](repeating: 0, count: n + 1)
-    onPath = [Bool](repeating: false, count: n)
-    inScope = [Bool](repeating: false, count: n)
-    distance = [Int32](repeating: 0, count: n)
-    blocked = [Bool](repeating: true, count: n)
-    lock = [Int32](repeating: 0, count: n)
-    blockHead = [Int32](repeating: -1, count: n)
-    blockNext = [Int32](repeating: -1, count: links.linkCount)
-    inBlockList = [Bool](repeating: false, count: links.linkCount)
+    pathNode = WorkBuffer(repeating: 0, count: n + 1)
+    pathLink = WorkBuffer(repeating: 0, count: n + 1)
+    cursor = WorkBuffer(repeating: 0, count: n + 1)
+    level = WorkBuffer(repeating: 0, count: n + 1)
+    onPath = WorkBuffer(repeating: false, count: n)
+    inScope = WorkBuffer(repeating: false, count: n)
+    distance = WorkBuffer(repeating: 0, count: n)
+    blocked = WorkBuffer(repeating: true, count: n)
+    lock = WorkBuffer(repeating: 0, count: n)
+    lockStamp = WorkBuffer(repeating: 0, count: n)
+    blockHead = WorkBuffer(repeating: -1, count: n)
+    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
+    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
   }
 
   /// Puts into the scope the companies of `start`'s component, other than
@@ -151,6 +160,8 @@ struct CycleSearcher {
         if total < amount { amount = total }
       }
     }
-    return sink.record(nodes: pathNode, hops: pathLink, length: depth + 1, amount: amount)
+    return sink.record(
+      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
+      hops: UnsafeBufferPointer(start: pathLink.base, count: depth + 1), amount: amount)
   }
 }

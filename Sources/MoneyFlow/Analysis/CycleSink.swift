@@ -23,21 +23,21 @@ struct CycleSink: Sendable {
     self.reporter = reporter
   }
 
-  /// Records the cycle `nodes[0 ..< length]` with hops `hops[0 ..< length]`
-  /// and circulating amount `amount` (NaN when unknown).
+  /// Records the cycle `nodes` with hops `hops` (of the same length) and
+  /// circulating amount `amount` (NaN when unknown).
   ///
   /// - Returns: false, recording nothing, when `stopAfter` cycles were
   ///   already counted: the search must stop.
   @inline(__always)
-  mutating func record(nodes: [Int32], hops: [Int32], length: Int, amount: Double) -> Bool {
+  mutating func record(nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>, amount: Double) -> Bool {
     if count == stopAfter {
       truncated = true
       return false
     }
     count += 1
     if !countOnly {
-      exposure.add(nodes: nodes, length: length, amount: amount)
-      ranking.offer(amount: amount, nodes: nodes, hops: hops, length: length)
+      exposure.add(nodes: nodes, amount: amount)
+      ranking.offer(amount: amount, nodes: nodes, hops: hops)
     }
     if count & 0xFFFF == 0, let reporter {
       reporter.add(cycles: count - reported)

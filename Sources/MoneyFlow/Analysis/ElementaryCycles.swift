@@ -138,7 +138,9 @@ extension FlowGraph {
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
-    let links = LinkGraph(graph: self, selection: selection)
+    // Counting needs no amounts: leave them out of the link graph.
+    let links = LinkGraph(
+      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
     let found = links.enumerateCycles(options, progress: progress)
     let cycles = found.ranked.map { entry in
       Cycle(
@@ -160,19 +162,43 @@ extension LinkGraph {
   func enumerateCycles(
     _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
   ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
-    let n = companyCount
-    let components = StronglyConnectedComponents(links: self)
-    let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
-    if let maxLength = options.maxLength, maxLength < 1 {
-      reporter?.finish(cyclesFound: 0)
-      return (0, false, [], ExposureAccumulator(companyCount: n))
-    }
+    let plan = CycleSearchPlan(links: self, options: options, progress: progress)
+    let sinks = options.threads <= 1 || options.stopAfter != nil ? [plan.runSequentially()] : plan.runInParallel()
+    let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
+    plan.reporter?.finish(cyclesFound: merged.count)
+    return merged
+  }
+}
+
+/// How an elementary-cycle search splits into start companies.
+///
+/// Components with a cycle that are larger than the length bound are
+/// searched with the bounded algorithm from each of their companies;
+/// the others (all of them without a bound) with Johnson's algorithm, whose
+/// start companies come from splitting the component again after each start.
+struct CycleSearchPlan: Sendable {
+  let links: LinkGraph
+  let options: CycleSearchOptions
+  let components: StronglyConnectedComponents
+  let reporter: ProgressReporter?
+  /// The length bound; nil for none.
+  let bound: Int32?
+  /// Start companies of the bounded search, ascending.
+  let boundedStarts: [Int32]
+  /// Components searched with Johnson's algorithm.
+  let johnsonComponents: [[Int32]]
+
+  init(links: LinkGraph, options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?) {
+    let components = StronglyConnectedComponents(links: links)
+    self.links = links
+    self.options = options
+    self.components = components
+    self.reporter = progress.map { ProgressReporter(components: components, callback: $0) }
     let bound = options.maxLength.map { Int32(clamping: $0) }
-    // Bounded search from every company of components larger than the bound;
-    // Johnson on the others.
+    self.bound = bound
     var boundedStarts: [Int32] = []
     var johnsonComponents: [[Int32]] = []
-    for c in 0 ..< components.count where components.hasCycle(component: c) {
+    for c in 0 ..< components.count where components.hasCycle(component: c) && (bound ?? 1) >= 1 {
       let members = components.members[Int(components.memberStart[c]) ..< Int(components.memberStart[c + 1])]
       if let bound, Int(bound) < members.count {
         boundedStarts.append(contentsOf: members)
@@ -181,164 +207,86 @@ extension LinkGraph {
       }
     }
     boundedStarts.sort()
-    let makeSink: @Sendable () -> CycleSink = {
-      CycleSink(
-        companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter)
-    }
-    let sinks: [CycleSink]
-    if options.threads <= 1 || options.stopAfter != nil {
-      var searcher = CycleSearcher(links: self, components: components)
-      var sink = makeSink()
-      var splitter = ComponentSplitter(links: self)
-      var pending = PendingComponents()
-      for members in johnsonComponents { pending.insert(members) }
-      var next = 0
-      while true {
-        let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
-        let johnsonStart = pending.smallestStart ?? Int32.max
-        if boundedStart == Int32.max, johnsonStart == Int32.max { break }
-        var running: Bool
-        if boundedStart < johnsonStart, let bound {
-          next += 1
-          searcher.scopeReaching(boundedStart, maxDepth: bound - 1)
-          running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
-          reporter?.add(cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(boundedStart)))
-        } else {
-          let members = pending.removeSmallest()
-          let start = members.start
-          searcher.scope(members: members.members, except: start)
-          running = searcher.enumerateUnbounded(from: start, into: &sink)
-          var settled = 1
-          splitter.split(members.members, removing: start) { sub in
-            if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) {
-              pending.insert(Array(sub))
-            } else {
-              settled += 1
-            }
-          }
-          reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: components.component(of: CompanyID(start)))
-        }
-        if !running { break }
-      }
-      sinks = [sink]
-    } else {
-      // Phase 1, sequential: the start companies of Johnson's splitting.
-      var johnsonStarts: [Int32] = []
-      var splitter = ComponentSplitter(links: self)
-      var pending = PendingComponents()
-      for members in johnsonComponents { pending.insert(members) }
-      while pending.smallestStart != nil {
-        let members = pending.removeSmallest()
-        johnsonStarts.append(members.start)
-        var dropped = 0
-        splitter.split(members.members, removing: members.start) { sub in
-          if sub.count > 1 || self.hasSelfLink(sub[sub.startIndex]) { pending.insert(Array(sub)) } else { dropped += 1 }
-        }
-        reporter?.add(cycles: 0, settled: dropped, inComponent: components.component(of: CompanyID(members.start)))
-      }
-      // Phase 2, parallel: every start is an independent task.
-      var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
-      tasks.sort { $0.0 < $1.0 }
-      let taskStart = tasks.map(\.0)
-      let taskBounded = tasks.map(\.1)
-      let counter = ParallelWork.TaskCounter()
-      sinks = ParallelWork.run(threads: options.threads) { _ in
-        var searcher = CycleSearcher(links: self, components: components)
-        var sink = makeSink()
-        while true {
-          let task = counter.take()
-          guard task < taskStart.count else { break }
-          let start = taskStart[task]
-          if taskBounded[task], let bound {
-            searcher.scopeReaching(start, maxDepth: bound - 1)
-            _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
-          } else {
-            searcher.scopeReaching(start, maxDepth: Int32.max)
-            _ = searcher.enumerateUnbounded(from: start, into: &sink)
-          }
-          reporter?.add(cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
-        }
-        return sink
-      }
-    }
-    let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
-    reporter?.finish(cyclesFound: merged.count)
-    return merged
-  }
-}
-
-/// A component waiting to be searched in Johnson's splitting, with its
-/// smallest company.
-struct PendingComponent: Sendable {
-  var start: Int32
-  var members: [Int32]
-}
-
-/// Components waiting to be searched, smallest start company first
-/// (a binary min-heap), so that starts come in ascending order.
-struct PendingComponents {
-  private var heap: [PendingComponent] = []
-
-  var smallestStart: Int32? { heap.first?.start }
-
-  mutating func insert(_ members: [Int32]) {
-    insert(PendingComponent(start: members.min() ?? 0, members: members))
+    self.boundedStarts = boundedStarts
+    self.johnsonComponents = johnsonComponents
   }
 
-  mutating func insert(_ component: PendingComponent) {
-    heap.append(component)
-    var child = heap.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard heap[child].start < heap[parent].start else { break }
-      heap.swapAt(child, parent)
-      child = parent
-    }
+  func makeSink() -> CycleSink {
+    CycleSink(
+      companyCount: links.companyCount, limit: options.limit, stopAfter: options.stopAfter,
+      countOnly: options.countOnly, reporter: reporter)
   }
 
-  /// - Precondition: not empty.
-  mutating func removeSmallest() -> PendingComponent {
-    heap.swapAt(0, heap.count - 1)
-    let smallest = heap.removeLast()
-    var parent = 0
+  func report(_ sink: inout CycleSink, settled: Int, start: Int32) {
+    reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: Int(components.componentOf[Int(start)]))
+  }
+
+  /// Searches from every start company in ascending order, on this thread,
+  /// so that cycles come in lexicographic order (what `stopAfter` counts).
+  func runSequentially() -> CycleSink {
+    var searcher = CycleSearcher(links: links, components: components)
+    var sink = makeSink()
+    var splitter = ComponentSplitter(links: links)
+    var pending = PendingComponents()
+    for members in johnsonComponents { pending.insert(members) }
+    var next = 0
     while true {
-      var least = parent
-      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child].start < heap[least].start {
-        least = child
+      let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
+      let johnsonStart = pending.smallestStart ?? Int32.max
+      if boundedStart == Int32.max, johnsonStart == Int32.max { break }
+      let running: Bool
+      if boundedStart < johnsonStart, let bound {
+        next += 1
+        running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
+        report(&sink, settled: 1, start: boundedStart)
+      } else {
+        let component = pending.removeSmallest()
+        searcher.scope(members: component.members, except: component.start)
+        running = searcher.enumerateUnbounded(from: component.start, into: &sink)
+        let dropped = splitter.split(component, into: &pending, links: links)
+        report(&sink, settled: 1 + dropped, start: component.start)
       }
-      if least == parent { break }
-      heap.swapAt(parent, least)
-      parent = least
+      if !running { break }
     }
-    return smallest
-  }
-}
-
-/// Splits a component, minus one company, into strongly connected
-/// components (Johnson's step from one start to the next).
-struct ComponentSplitter {
-  let links: LinkGraph
-  private var tarjan: TarjanWorkspace
-  private var isMember: [Bool]
-
-  init(links: LinkGraph) {
-    self.links = links
-    tarjan = TarjanWorkspace(nodeCount: links.companyCount)
-    isMember = [Bool](repeating: false, count: links.companyCount)
+    return sink
   }
 
-  /// Calls `body` with each strongly connected component of `members`
-  /// without `removed`.
-  ///
-  /// - Complexity: O(*n* + *e*) in the size of the component, iterative.
-  mutating func split(_ members: [Int32], removing removed: Int32, _ body: (ArraySlice<Int32>) -> Void) {
-    let rest = members.filter { $0 != removed }
-    var isMember = [Bool]()
-    swap(&isMember, &self.isMember)
-    for v in rest { isMember[Int(v)] = true }
-    tarjan.components(of: rest, start: links.linkStart, target: links.linkTarget, isMember: { isMember[Int($0)] }, body)
-    for v in rest { isMember[Int(v)] = false }
-    swap(&isMember, &self.isMember)
+  /// Lists Johnson's start companies first (splitting components on this
+  /// thread), then hands out all start companies to worker threads, each
+  /// Johnson start searching over the companies above it that can get back
+  /// to it.
+  func runInParallel() -> [CycleSink] {
+    var johnsonStarts: [Int32] = []
+    var splitter = ComponentSplitter(links: links)
+    var pending = PendingComponents()
+    for members in johnsonComponents { pending.insert(members) }
+    while pending.smallestStart != nil {
+      let component = pending.removeSmallest()
+      johnsonStarts.append(component.start)
+      let dropped = splitter.split(component, into: &pending, links: links)
+      reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
+    }
+    var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
+    tasks.sort { $0.0 < $1.0 }
+    let taskStart = tasks.map(\.0)
+    let taskBounded = tasks.map(\.1)
+    let counter = ParallelWork.TaskCounter()
+    return ParallelWork.run(threads: options.threads) { _ in
+      var searcher = CycleSearcher(links: links, components: components)
+      var sink = makeSink()
+      while true {
+        let task = counter.take()
+        guard task < taskStart.count else { break }
+        let start = taskStart[task]
+        if taskBounded[task], let bound {
+          _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
+        } else {
+          searcher.scopeReaching(start, maxDepth: Int32.max)
+          _ = searcher.enumerateUnbounded(from: start, into: &sink)
+        }
+        report(&sink, settled: 1, start: start)
+      }
+      return sink
+    }
   }
 }

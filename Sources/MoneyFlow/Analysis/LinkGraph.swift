@@ -63,37 +63,53 @@ public struct LinkGraph: Sendable {
   /// - Complexity: O(*V* + *E*).
   init(graph: FlowGraph, isSelected: [Bool], conversion: CurrencyConversion?, requireDate: Bool = false) {
     let n = graph.companyCount
+    // Pass 1, in flow order (sequential memory access): what the grouping
+    // pass needs of each flow, packed together; payee -1 when left out.
+    var packed = [PackedFlow](repeating: PackedFlow(payee: -1, day: 0, value: .nan), count: graph.flowCount)
+    var kept = 0
+    for flow in 0 ..< graph.flowCount where isSelected[flow] {
+      let day = graph.dayNumber[flow]
+      if requireDate, day == FlowGraph.undatedDay { continue }
+      packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: conversion?.value(of: flow, in: graph) ?? .nan)
+      kept += 1
+    }
+    // Pass 2, along the adjacency (payer, then payee, day, index): one link
+    // per run of flows to the same payee.
     var linkStart = [Int32](repeating: 0, count: n + 1)
     var linkSource: [Int32] = []
     var linkTarget: [Int32] = []
     var flowStart: [Int32] = [0]
+    var total: [Double] = []
     var linkFlows: [Int32] = []
     var entryDay: [Int32] = []
     var entryValue: [Double] = []
-    var total: [Double] = []
+    linkSource.reserveCapacity(kept)
+    linkTarget.reserveCapacity(kept)
+    flowStart.reserveCapacity(kept + 1)
+    total.reserveCapacity(kept)
+    linkFlows.reserveCapacity(kept)
+    entryDay.reserveCapacity(kept)
+    entryValue.reserveCapacity(kept)
     for c in 0 ..< n {
       var previous: Int32 = -1
       for slot in Int(graph.outStart[c]) ..< Int(graph.outStart[c + 1]) {
-        let flow = Int(graph.outFlows[slot])
-        guard isSelected[flow] else { continue }
-        let day = graph.dayNumber[flow]
-        if requireDate, day == FlowGraph.undatedDay { continue }
-        let payee = graph.payeeIndex[flow]
-        if payee != previous {
+        let flow = graph.outFlows[slot]
+        let entry = packed[Int(flow)]
+        guard entry.payee >= 0 else { continue }
+        if entry.payee != previous {
           if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
           linkSource.append(Int32(c))
-          linkTarget.append(payee)
+          linkTarget.append(entry.payee)
           total.append(.nan)
-          previous = payee
+          previous = entry.payee
         }
-        let value = conversion?.value(of: flow, in: graph) ?? .nan
-        if !value.isNaN {
+        if !entry.value.isNaN {
           let last = total.count - 1
-          total[last] = total[last].isNaN ? value : total[last] + value
+          total[last] = total[last].isNaN ? entry.value : total[last] + entry.value
         }
-        linkFlows.append(Int32(flow))
-        entryDay.append(day)
-        entryValue.append(value)
+        linkFlows.append(flow)
+        entryDay.append(entry.day)
+        entryValue.append(entry.value)
       }
       if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
       linkStart[c + 1] = Int32(linkTarget.count)
@@ -104,9 +120,10 @@ public struct LinkGraph: Sendable {
     for c in 0 ..< n { inStart[c + 1] += inStart[c] }
     var next = inStart
     var inLinks = [Int32](repeating: 0, count: linkTarget.count)
-    for (link, target) in linkTarget.enumerated() {
-      inLinks[Int(next[Int(target)])] = Int32(link)
-      next[Int(target)] += 1
+    for link in 0 ..< linkTarget.count {
+      let target = Int(linkTarget[link])
+      inLinks[Int(next[target])] = Int32(link)
+      next[target] += 1
     }
     self.companyCount = n
     self.baseCurrency = conversion?.baseCurrency ?? ""
@@ -162,6 +179,13 @@ public struct LinkGraph: Sendable {
     }
     guard low < Int(linkStart[payer.index + 1]), linkTarget[low] == payee.rawValue else { return nil }
     return low
+  }
+
+  /// What the grouping pass of `init` reads of one flow.
+  private struct PackedFlow {
+    var payee: Int32
+    var day: Int32
+    var value: Double
   }
 
   /// Whether company `company` has a link to itself.

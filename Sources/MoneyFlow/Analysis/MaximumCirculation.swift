@@ -98,17 +98,22 @@ extension FlowGraph {
   ///
   /// Flows without an amount are left out and counted in
   /// ``MaximumCirculation/undisclosedExcluded``. Amounts become integers (see
-  /// ``CirculationRounding``); a circulation only runs inside a strongly
-  /// connected component (found here with an iterative Tarjan), so flows
-  /// between components circulate nothing and a flow from a company to itself
-  /// circulates its whole amount. The rest is a minimum-cost circulation with
-  /// cost −1 a unit, solved exactly by cost scaling (Goldberg and Tarjan 1990;
-  /// see `CostScalingCirculation`), all components at once with costs scaled
-  /// by the size of the largest.
+  /// ``CirculationRounding``). A circulation only runs inside a strongly
+  /// connected component (``StronglyConnectedComponents``), so flows between
+  /// components circulate nothing, and a flow from a company to itself
+  /// circulates its whole amount. Chains through companies with one flow in
+  /// and one out are contracted (`SeriesReduction`). The rest is a
+  /// minimum-cost circulation with cost −1 a unit, solved exactly by cost
+  /// scaling (Goldberg and Tarjan 1990; see `CostScalingCirculation`), all
+  /// components at once with costs scaled by the size of the largest.
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
-  ///   O(*n*² *m* log *n*) for *n* companies and *m* flows inside components,
-  ///   and near-linear on money graphs in practice.
+  ///   O(*n*² *m* log(*n*)) for *n* companies and *m* flows inside
+  ///   components. In practice one or two refines of a few dozen relabels
+  ///   per company: measured (release, shared 2-core machine) about 11 s of
+  ///   CPU for 1,000,000 uniformly random flows among 100,000 companies, 4 s
+  ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
+  ///   through 1,000,000 companies.
   public func maximumCirculation(selection: FlowSelection) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
@@ -120,7 +125,10 @@ extension FlowGraph {
     let (units, rounding) = circulationUnits(included: included, conversion: conversion)
 
     // Components over flows that can carry money.
-    let (component, largest) = circulationComponents(usable: { units[$0] > 0 })
+    let components = StronglyConnectedComponents(
+      links: LinkGraph(graph: self, isSelected: units.map { $0 > 0 }, conversion: nil))
+    let component = components.componentOf
+    let largest = (0 ..< components.count).reduce(1) { max($0, components.size(ofComponent: $1)) }
     var tails: [Int32] = []
     var heads: [Int32] = []
     var capacities: [Int64] = []
@@ -138,10 +146,15 @@ extension FlowGraph {
       }
     }
     if !arcFlow.isEmpty {
-      let solution = CostScalingCirculation.maximumCirculation(
+      // Chains are cut so that prices (about 4·n·weight·α) fit in 64 bits.
+      let scale = 4 * Int64(companyCount) * Int64(largest + 1)
+      let reduced = SeriesReduction(
         nodeCount: companyCount, tails: tails, heads: heads, capacities: capacities,
-        longestCycle: largest)
-      for (i, flow) in arcFlow.enumerated() { circularUnits[flow] = solution.flow[i] }
+        maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
+      let solution = CostScalingCirculation.maximumCirculation(
+        nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest)
+      for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }
 
     // Totals.
@@ -264,68 +277,5 @@ extension FlowGraph {
       units[flow] = Int64((values[flow] / unit).rounded(.down))
     }
     return (units, .roundedDown(unit: unit))
-  }
-
-  /// Strongly connected components over the flows for which `usable` is true
-  /// (self-flows do not matter): a component label per company and the size
-  /// of the largest component.
-  ///
-  /// Tarjan's algorithm (1972) with an explicit stack. Private to the
-  /// circulation so as not to clash with the library's own
-  /// `StronglyConnectedComponents`; a candidate for sharing.
-  ///
-  /// - Complexity: O(*V* + *E*) time and O(*V*) extra space.
-  private func circulationComponents(usable: (Int) -> Bool) -> (label: [Int32], largest: Int) {
-    let n = companyCount
-    var order = [Int32](repeating: -1, count: n)  // discovery index
-    var low = [Int32](repeating: 0, count: n)
-    var label = [Int32](repeating: -1, count: n)
-    var stack: [Int32] = []
-    var onStack = [Bool](repeating: false, count: n)
-    var frames: [(node: Int32, next: Int32)] = []
-    var counter: Int32 = 0
-    var components: Int32 = 0
-    var largest = 1
-    for root in 0 ..< n where order[root] < 0 {
-      order[root] = counter
-      low[root] = counter
-      counter += 1
-      stack.append(Int32(root))
-      onStack[root] = true
-      frames.append((Int32(root), outStart[root]))
-      while let top = frames.last {
-        let v = Int(top.node)
-        if top.next < outStart[v + 1] {
-          frames[frames.count - 1].next += 1
-          let flow = Int(outFlows[Int(top.next)])
-          guard usable(flow) else { continue }
-          let w = Int(payeeIndex[flow])
-          if order[w] < 0 {
-            order[w] = counter
-            low[w] = counter
-            counter += 1
-            stack.append(Int32(w))
-            onStack[w] = true
-            frames.append((Int32(w), outStart[w]))
-          } else if onStack[w] {
-            low[v] = min(low[v], order[w])
-          }
-          continue
-        }
-        frames.removeLast()
-        if let parent = frames.last { low[Int(parent.node)] = min(low[Int(parent.node)], low[v]) }
-        guard low[v] == order[v] else { continue }
-        var size = 0
-        while let w = stack.popLast() {
-          onStack[Int(w)] = false
-          label[Int(w)] = components
-          size += 1
-          if Int(w) == v { break }
-        }
-        largest = max(largest, size)
-        components += 1
-      }
-    }
-    return (label, largest)
   }
 }

@@ -30,10 +30,8 @@ public struct StronglyConnectedComponents: Sendable {
     var workspace = TarjanWorkspace(nodeCount: n)
     var raw = [Int32](repeating: 0, count: n)
     var rawCount: Int32 = 0
-    workspace.components(
-      of: 0 ..< Int32(n), start: links.linkStart, target: links.linkTarget,
-      isMember: { _ in true }
-    ) { component in
+    workspace.components(of: Array(0 ..< Int32(n)), start: links.linkStart, target: links.linkTarget, isMember: nil) {
+      component in
       for v in component { raw[Int(v)] = rawCount }
       rawCount += 1
     }
@@ -113,32 +111,33 @@ extension FlowGraph {
 
 /// Reusable state for Tarjan's algorithm on a subset of the companies.
 ///
-/// Arrays are sized once for the whole graph and restored after each run, so
-/// that the cycle search can split a component again and again without
+/// Buffers are sized once for the whole graph and restored after each run,
+/// so that the cycle search can split a component again and again without
 /// allocating per company.
 struct TarjanWorkspace {
   /// Discovery index of each node, -1 when unvisited.
-  private var index: [Int32]
-  private var low: [Int32]
-  private var onStack: [Bool]
+  private let index: WorkBuffer<Int32>
+  private let low: WorkBuffer<Int32>
+  private let onStack: WorkBuffer<Bool>
   private var stack: [Int32] = []
   private var frameNode: [Int32] = []
   private var frameCursor: [Int32] = []
 
   init(nodeCount: Int) {
-    index = [Int32](repeating: -1, count: nodeCount)
-    low = [Int32](repeating: 0, count: nodeCount)
-    onStack = [Bool](repeating: false, count: nodeCount)
+    index = WorkBuffer(repeating: -1, count: nodeCount)
+    low = WorkBuffer(repeating: 0, count: nodeCount)
+    onStack = WorkBuffer(repeating: false, count: nodeCount)
   }
 
   /// Calls `body` with the members of each strongly connected component of
-  /// the subgraph induced by the nodes for which `isMember` is true, in
-  /// reverse topological order. `nodes` must list exactly those nodes.
+  /// the subgraph induced by `nodes` (all nodes when `isMember` is nil;
+  /// otherwise `isMember` must be true exactly for `nodes`), in reverse
+  /// topological order.
   ///
   /// - Complexity: O(*n* + *e*) for *n* nodes and *e* links among them;
   ///   iterative.
-  mutating func components<Nodes: Collection<Int32>>(
-    of nodes: Nodes, start: [Int32], target: [Int32], isMember: (Int32) -> Bool,
+  mutating func components(
+    of nodes: [Int32], start: [Int32], target: [Int32], isMember: WorkBuffer<Bool>?,
     _ body: (ArraySlice<Int32>) -> Void
   ) {
     var counter: Int32 = 0
@@ -152,7 +151,7 @@ struct TarjanWorkspace {
         if cursor < start[Int(v) + 1] {
           frameCursor[top] = cursor + 1
           let w = target[Int(cursor)]
-          guard isMember(w) else { continue }
+          if let isMember, !isMember[Int(w)] { continue }
           if index[Int(w)] < 0 {
             visit(w, &counter)
             frameNode.append(w)
@@ -168,7 +167,7 @@ struct TarjanWorkspace {
         if low[Int(v)] == index[Int(v)] {
           var first = stack.count - 1
           while stack[first] != v { first -= 1 }
-          for member in stack[first...] { onStack[Int(member)] = false }
+          for i in first ..< stack.count { onStack[Int(stack[i])] = false }
           body(stack[first...])
           stack.removeSubrange(first...)
         }

@@ -12,52 +12,76 @@
 ///   do; the canonical one starts at the company whose id sorts first, so all
 ///   other companies must sort after `s`).
 ///
-/// Pruning, never filtering afterwards: only flows dated within
-/// `[current day, d₁ + window]` extend a chain. Without a length bound the
-/// passes use *closing times* in the manner of the temporal Johnson algorithm
-/// (Kumar and Calders, "2SCENT: an efficient algorithm to enumerate all
-/// simple temporal cycles", VLDB 2018; Blanuša, Ienne and Atasu, "Fast
-/// parallel algorithms for enumeration of simple, temporal, and
-/// hop-constrained cycles", ACM TOPC 2023): a company from which no chain
-/// closed when reached on day `t` is not entered again on day `t` or later
-/// until a company it pays is unblocked. With a length bound the passes
-/// prune statically instead: a company is entered only if it is close
-/// enough (in links) to `s`, and early enough: on or before the latest day on
-/// which a time-respecting walk from it can still leave for `s`.
+/// Pruning, never filtering afterwards:
+/// - only flows dated within `[current day, d₁ + window]` extend a chain;
+/// - *closing times*, in the manner of the temporal Johnson algorithm
+///   (Kumar and Calders, "2SCENT: an efficient algorithm to enumerate all
+///   simple temporal cycles", VLDB 2018; Blanuša, Ienne and Atasu, "Fast
+///   parallel algorithms for enumeration of simple, temporal, and
+///   hop-constrained cycles", ACM TOPC 2023): a company from which no chain
+///   closed when reached on day `t` at depth `d` is not entered again on day
+///   `t` or later at depth `d` or deeper (with no length bound, at any
+///   depth) until a company it pays is reopened, which happens when a chain
+///   closes through that company (Johnson's unblocking, through B-lists);
+/// - with a length bound, distances: a backward breadth-first search of
+///   depth ⌊bound / 2⌋ from `s` gives the exact distance back of the
+///   companies near `s`; any other company is further, and is entered only
+///   where the chain could still get back in time.
+///
+/// Soundness of the closing times: a record (day `t`, depth `d`) on `v` is
+/// made only when every flow out of `v` dated `t` or later led nowhere within
+/// the remaining length; that stays true while the companies on the path
+/// stay put or are closed themselves, and a company through which a chain
+/// closes reopens every company that waited for it.
 struct TemporalCycleSearcher {
   let links: LinkGraph
   let componentOf: [Int32]
-  let maxLength: Int32?
+  /// The length bound asked for.
+  let lengthBound: Int32?
+  /// Size of each component: a bound at least as large bounds nothing.
+  let componentSize: [Int32]
+  /// The bound in force for the current start: nil when `lengthBound` is
+  /// nil or at least the size of the start's component.
+  var maxLength: Int32?
 
   // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
   // leaving pathNode[d]; arrival[d] the day pathNode[d] was reached.
-  var pathNode: [Int32]
-  var pathEntry: [Int32]
-  var pathFlow: [Int32]
-  var arrival: [Int32]
-  var linkCursor: [Int32]
-  var entryCursor: [Int32]
-  var entryEnd: [Int32]
-  var found: [Bool]
-  var onPath: [Bool]
+  let pathNode: WorkBuffer<Int32>
+  let pathEntry: WorkBuffer<Int32>
+  let pathFlow: WorkBuffer<Int32>
+  let arrival: WorkBuffer<Int32>
+  let linkCursor: WorkBuffer<Int32>
+  let entryCursor: WorkBuffer<Int32>
+  let entryEnd: WorkBuffer<Int32>
+  let found: WorkBuffer<Bool>
+  let onPath: WorkBuffer<Bool>
 
-  // Closing times (no length bound): enter a company on day t only if
-  // t < closing; Int32.max when open. B-lists by link, as in CycleSearcher.
-  var closing: [Int32]
-  var blockHead: [Int32]
-  var blockNext: [Int32]
-  var inBlockList: [Bool]
+  // Closing times: a company last closed on day `closing` at depth
+  // `closingDepth` is not entered on that day or later at that depth or
+  // deeper; `closing` is Int32.max when open. B-lists by link, as in
+  // CycleSearcher.
+  let closing: WorkBuffer<Int32>
+  let closingDepth: WorkBuffer<Int32>
+  let blockHead: WorkBuffer<Int32>
+  let blockNext: WorkBuffer<Int32>
+  let inBlockList: WorkBuffer<Bool>
   var touched: [Int32] = []
-  var isTouched: [Bool]
+  let isTouched: WorkBuffer<Bool>
   var work: [Int32] = []
 
-  // Static bounds (length bound): the companies within maxLength - 1 links
-  // of the start, their distance, and the latest useful day.
-  var inScope: [Bool]
-  var scope: [Int32] = []
-  var distance: [Int32]
-  var latest: [Int32]
-  var heap: [Int64] = []
+  // Distances (length bound): `distance[v]` is valid when
+  // `nearStamp[v] == stamp`, for the companies within `nearDepth` links of
+  // the start; every other company is at least `nearDepth + 1` links away.
+  let nearStamp: WorkBuffer<UInt32>
+  var stamp: UInt32 = 0
+  let distance: WorkBuffer<Int32>
+  var queue: [Int32] = []
+  var nearDepth: Int32 = 0
+
+  /// The link-flow entries leaving the current start, by (day, entry).
+  var firstEntries: [Int32] = []
+  /// Days from the earliest to the latest flow of the graph.
+  let daySpan: Int64
 
   static let open = Int32.max
 
@@ -65,71 +89,108 @@ struct TemporalCycleSearcher {
     let n = links.companyCount
     self.links = links
     self.componentOf = components.componentOf
-    self.maxLength = maxLength
-    pathNode = [Int32](repeating: 0, count: n + 1)
-    pathEntry = [Int32](repeating: 0, count: n + 1)
-    pathFlow = [Int32](repeating: 0, count: n + 1)
-    arrival = [Int32](repeating: 0, count: n + 1)
-    linkCursor = [Int32](repeating: 0, count: n + 1)
-    entryCursor = [Int32](repeating: 0, count: n + 1)
-    entryEnd = [Int32](repeating: 0, count: n + 1)
-    found = [Bool](repeating: false, count: n + 1)
-    onPath = [Bool](repeating: false, count: n)
-    closing = [Int32](repeating: TemporalCycleSearcher.open, count: n)
-    blockHead = [Int32](repeating: -1, count: n)
-    blockNext = [Int32](repeating: -1, count: links.linkCount)
-    inBlockList = [Bool](repeating: false, count: links.linkCount)
-    isTouched = [Bool](repeating: false, count: n)
-    inScope = [Bool](repeating: false, count: n)
-    distance = [Int32](repeating: 0, count: n)
-    latest = [Int32](repeating: Int32.min, count: n)
+    self.lengthBound = maxLength
+    self.componentSize = (0 ..< components.count).map { Int32(components.size(ofComponent: $0)) }
+    pathNode = WorkBuffer(repeating: 0, count: n + 1)
+    pathEntry = WorkBuffer(repeating: 0, count: n + 1)
+    pathFlow = WorkBuffer(repeating: 0, count: n + 1)
+    arrival = WorkBuffer(repeating: 0, count: n + 1)
+    linkCursor = WorkBuffer(repeating: 0, count: n + 1)
+    entryCursor = WorkBuffer(repeating: 0, count: n + 1)
+    entryEnd = WorkBuffer(repeating: 0, count: n + 1)
+    found = WorkBuffer(repeating: false, count: n + 1)
+    onPath = WorkBuffer(repeating: false, count: n)
+    closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
+    closingDepth = WorkBuffer(repeating: 0, count: n)
+    blockHead = WorkBuffer(repeating: -1, count: n)
+    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
+    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
+    isTouched = WorkBuffer(repeating: false, count: n)
+    nearStamp = WorkBuffer(repeating: 0, count: n)
+    distance = WorkBuffer(repeating: 0, count: n)
+    daySpan = Int64(links.entryDay.max() ?? 0) - Int64(links.entryDay.min() ?? 0)
   }
 
   /// Enumerates the time-respecting cycles whose canonical first flow
-  /// leaves `start`, into `sink`.
+  /// leaves `start`, into `sink`: first the flows from `start` to itself and
+  /// the chains whose dates advance (pass A), then the chains on a single day
+  /// (pass B); in each, by first flow (day, payee, flow index), then depth
+  /// first.
+  ///
+  /// When the window covers every date of the graph, pass A keeps its
+  /// closing times from one first flow to the next, taken in date order:
+  /// what could not close after day `d₁` cannot close after a later day
+  /// either, and the path is back to `start` alone between two first flows.
   ///
   /// - Returns: false if the sink stopped the search.
   mutating func enumerate(from start: Int32, window: Int32?, into sink: inout CycleSink) -> Bool {
+    maxLength = lengthBound
+    if let bound = lengthBound, bound >= componentSize[Int(componentOf[Int(start)])] { maxLength = nil }
     if let maxLength {
       guard maxLength >= 1 else { return true }
-      prepareStaticBounds(start, maxLength: maxLength)
+      markNearCompanies(start, maxLength: maxLength)
     }
-    defer { if maxLength != nil { clearStaticBounds() } }
     let component = componentOf[Int(start)]
-    for l in Int(links.linkStart[Int(start)]) ..< Int(links.linkStart[Int(start) + 1]) {
-      let first = links.linkTarget[l]
-      guard componentOf[Int(first)] == component else { continue }
-      for entry in Int(links.flowStart[l]) ..< Int(links.flowStart[l + 1]) {
-        let day = links.entryDay[entry]
-        pathNode[0] = start
-        pathEntry[0] = Int32(entry)
-        pathFlow[0] = links.linkFlows[entry]
-        if first == start {
-          // A flow from a company to itself: a chain of one flow.
-          guard emit(depth: 0, into: &sink) else { return false }
-          continue
-        }
-        if maxLength == 1 { continue }
+    firstEntries.removeAll(keepingCapacity: true)
+    for l in Int(links.linkStart[Int(start)]) ..< Int(links.linkStart[Int(start) + 1])
+    where componentOf[Int(links.linkTarget[l])] == component {
+      for entry in Int(links.flowStart[l]) ..< Int(links.flowStart[l + 1]) { firstEntries.append(Int32(entry)) }
+    }
+    firstEntries.sort { (links.entryDay[Int($0)], $0) < (links.entryDay[Int($1)], $1) }
+    let keepClosingTimes = window.map { Int64($0) >= daySpan } ?? true
+    var running = true
+    // Flows to itself, and pass A: the last flow is later than the first.
+    for entry in firstEntries {
+      let first = links.linkTarget[linkOfEntry(entry, from: start)]
+      let day = links.entryDay[Int(entry)]
+      setFirst(start, entry)
+      if first == start {
+        // A flow from a company to itself: a chain of one flow.
+        running = emit(depth: 0, into: &sink)
+      } else if maxLength != 1 {
         let horizon = window.map { Int32(clamping: Int64(day) + Int64($0)) } ?? Int32.max
-        // Pass A: the last flow is later than the first.
         if horizon > day {
-          guard
-            search(
-              start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
-              into: &sink)
-          else { return false }
-        }
-        // Pass B: every flow on the first flow's day, companies after the start.
-        if first > start {
-          guard
-            search(
-              start: start, first: first, day: day, through: day, closingFrom: day, aboveStartOnly: true,
-              into: &sink)
-          else { return false }
+          running = search(
+            start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
+            keepClosingTimes: keepClosingTimes, into: &sink)
         }
       }
+      if !running { break }
+    }
+    clearClosingTimes()
+    guard running, maxLength != 1 else { return running }
+    // Pass B: every flow on the first flow's day, companies after the start.
+    for entry in firstEntries {
+      let first = links.linkTarget[linkOfEntry(entry, from: start)]
+      guard first > start else { continue }
+      let day = links.entryDay[Int(entry)]
+      setFirst(start, entry)
+      guard
+        search(
+          start: start, first: first, day: day, through: day, closingFrom: day, aboveStartOnly: true,
+          keepClosingTimes: false, into: &sink)
+      else { return false }
     }
     return true
+  }
+
+  @inline(__always)
+  private func setFirst(_ start: Int32, _ entry: Int32) {
+    pathNode[0] = start
+    pathEntry[0] = entry
+    pathFlow[0] = links.linkFlows[Int(entry)]
+  }
+
+  /// The link of `entry`, one of the link-flow entries of `start`'s links.
+  private func linkOfEntry(_ entry: Int32, from start: Int32) -> Int {
+    var low = Int(links.linkStart[Int(start)])
+    var high = Int(links.linkStart[Int(start) + 1])
+    // The last link whose first entry is at or before `entry`.
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if links.flowStart[mid] <= entry { low = mid } else { high = mid }
+    }
+    return low
   }
 
   /// Whether the chain may enter `w` (not the start) at depth `depth`.
@@ -138,9 +199,18 @@ struct TemporalCycleSearcher {
     if onPath[Int(w)] || componentOf[Int(w)] != component { return false }
     if aboveStartOnly, w < start { return false }
     if let maxLength {
-      return inScope[Int(w)] && Int32(depth) + distance[Int(w)] <= maxLength
+      // The fewest links from w back to the start.
+      let back = nearStamp[Int(w)] == stamp ? distance[Int(w)] : nearDepth + 1
+      return Int32(depth) + back <= maxLength
     }
     return true
+  }
+
+  /// Whether a company closed on `closing[w]` at `closingDepth[w]` is closed
+  /// to a chain reaching it on `day` at depth `depth`.
+  @inline(__always)
+  private func isClosed(_ w: Int32, day: Int32, depth: Int) -> Bool {
+    day >= closing[Int(w)] && Int32(depth) >= closingDepth[Int(w)]
   }
 
   /// The entries of link `l` dated within `low ... high`, as a range of
@@ -166,18 +236,14 @@ struct TemporalCycleSearcher {
   /// One depth-first pass from the start flow in `pathEntry[0]`.
   private mutating func search(
     start: Int32, first: Int32, day: Int32, through horizon: Int32, closingFrom closingLow: Int32,
-    aboveStartOnly: Bool, into sink: inout CycleSink
+    aboveStartOnly: Bool, keepClosingTimes: Bool, into sink: inout CycleSink
   ) -> Bool {
     let component = componentOf[Int(start)]
-    guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly) else {
+    guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
+      !isClosed(first, day: day, depth: 1)
+    else {
       return true
     }
-    if maxLength != nil {
-      guard day <= latest[Int(first)] else { return true }
-    } else if day >= closing[Int(first)] {
-      return true
-    }
-    let dynamic = maxLength == nil
     onPath[Int(start)] = true
     var depth = 1
     enter(first, day: day, depth: depth)
@@ -197,11 +263,11 @@ struct TemporalCycleSearcher {
             break
           }
           found[depth] = true
-        } else if dynamic ? entryDay < closing[Int(w)] : entryDay <= latest[Int(w)] {
+        } else if !isClosed(w, day: entryDay, depth: depth + 1) {
           depth += 1
           enter(w, day: entryDay, depth: depth)
         } else {
-          // Later flows of this link are blocked too.
+          // Later flows of this link are closed too.
           entryCursor[depth] = entryEnd[depth]
         }
         continue
@@ -224,15 +290,17 @@ struct TemporalCycleSearcher {
       // Every way on from v is tried: leave it.
       onPath[v] = false
       let success = found[depth]
-      if dynamic {
-        if success { unblock(Int32(v)) } else { block(Int32(v), from: arrival[depth], component: component) }
+      if success {
+        unblock(Int32(v))
+      } else {
+        block(Int32(v), from: arrival[depth], depth: depth, component: component)
       }
       depth -= 1
       if depth == 0 { break }
       if success { found[depth] = true }
     }
     for d in 0 ... depth { onPath[Int(pathNode[d])] = false }
-    if dynamic { clearClosingTimes() }
+    if !keepClosingTimes || !running { clearClosingTimes() }
     return running
   }
 
@@ -256,10 +324,12 @@ struct TemporalCycleSearcher {
     }
   }
 
-  /// `v`, reached on `day`, closed no chain: close it from that day on, and
-  /// let it wait for each company of the component it pays.
-  private mutating func block(_ v: Int32, from day: Int32, component: Int32) {
+  /// `v`, reached on `day` at `depth`, closed no chain: close it from that
+  /// day and depth on (any depth without a length bound), and let it wait
+  /// for each company of the component it pays.
+  private mutating func block(_ v: Int32, from day: Int32, depth: Int, component: Int32) {
     closing[Int(v)] = day
+    closingDepth[Int(v)] = maxLength == nil ? 0 : Int32(depth)
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]
       guard componentOf[Int(w)] == component, !inBlockList[l] else { continue }
@@ -274,6 +344,7 @@ struct TemporalCycleSearcher {
   /// those on the path. Iterative.
   private mutating func unblock(_ u: Int32) {
     closing[Int(u)] = TemporalCycleSearcher.open
+    closingDepth[Int(u)] = 0
     work.append(u)
     while let x = work.popLast() {
       var e = blockHead[Int(x)]
@@ -284,6 +355,7 @@ struct TemporalCycleSearcher {
         let y = links.linkSource[Int(e)]
         if closing[Int(y)] != TemporalCycleSearcher.open, !onPath[Int(y)] {
           closing[Int(y)] = TemporalCycleSearcher.open
+          closingDepth[Int(y)] = 0
           work.append(y)
         }
         e = next
@@ -295,6 +367,7 @@ struct TemporalCycleSearcher {
     for v in touched {
       isTouched[Int(v)] = false
       closing[Int(v)] = TemporalCycleSearcher.open
+      closingDepth[Int(v)] = 0
       var e = blockHead[Int(v)]
       while e >= 0 {
         inBlockList[Int(e)] = false
@@ -305,93 +378,42 @@ struct TemporalCycleSearcher {
     touched.removeAll(keepingCapacity: true)
   }
 
-  /// Finds the companies of the start's component within `maxLength - 1`
-  /// links of it (backward breadth-first search), then the latest day on
-  /// which each can still leave on a time-respecting walk to the start
-  /// (label setting from the start backwards, latest first, over a binary
-  /// heap).
+  /// Records the distance back to `start` of the companies of its
+  /// component within ⌊`maxLength` / 2⌋ links (backward breadth-first
+  /// search); the others are further.
   ///
-  /// - Complexity: O(*e* log *e*) for the *e* links among the companies found.
-  private mutating func prepareStaticBounds(_ start: Int32, maxLength: Int32) {
+  /// - Complexity: O(*n* + *e*) for the *n* companies found and the links
+  ///   entering them.
+  private mutating func markNearCompanies(_ start: Int32, maxLength: Int32) {
+    stamp &+= 1
+    if stamp == 0 {
+      nearStamp.fill(with: 0)
+      stamp = 1
+    }
+    nearDepth = min(maxLength - 1, maxLength / 2)
     let component = componentOf[Int(start)]
+    queue.removeAll(keepingCapacity: true)
     var head = -1
     var x = start
     var depth: Int32 = 0
     while true {
-      if depth < maxLength - 1 {
+      if depth < nearDepth {
         for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
           let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u != start, !inScope[Int(u)], componentOf[Int(u)] == component else { continue }
-          inScope[Int(u)] = true
+          guard u != start, nearStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
+          nearStamp[Int(u)] = stamp
           distance[Int(u)] = depth + 1
-          scope.append(u)
+          queue.append(u)
         }
       }
       head += 1
-      guard head < scope.count else { break }
-      x = scope[head]
+      guard head < queue.count else { break }
+      x = queue[head]
       depth = distance[Int(x)]
     }
-    // Latest departure: latest[start] is unbounded.
-    heap.removeAll(keepingCapacity: true)
-    push(day: Int32.max, node: start)
-    while let (bound, x) = popLatest() {
-      if x != start, bound < latest[Int(x)] { continue }  // stale
-      for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-        let l = Int(links.inLinks[slot])
-        let u = links.linkSource[l]
-        guard u != start, inScope[Int(u)] else { continue }
-        // The latest flow of the link dated no later than `bound`.
-        var lo = Int(links.flowStart[l])
-        var hi = Int(links.flowStart[l + 1])
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if links.entryDay[mid] <= bound { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > Int(links.flowStart[l]) else { continue }
-        let candidate = links.entryDay[lo - 1]
-        if candidate > latest[Int(u)] {
-          latest[Int(u)] = candidate
-          push(day: candidate, node: u)
-        }
-      }
-    }
-  }
-
-  private mutating func clearStaticBounds() {
-    for v in scope {
-      inScope[Int(v)] = false
-      latest[Int(v)] = Int32.min
-    }
-    scope.removeAll(keepingCapacity: true)
-  }
-
-  // A max-heap of (day, node) packed in one Int64.
-  private mutating func push(day: Int32, node: Int32) {
-    heap.append(Int64(day) << 32 | Int64(UInt32(bitPattern: node)))
-    var child = heap.count - 1
-    while child > 0, heap[(child - 1) / 2] < heap[child] {
-      heap.swapAt(child, (child - 1) / 2)
-      child = (child - 1) / 2
-    }
-  }
-
-  private mutating func popLatest() -> (Int32, Int32)? {
-    guard !heap.isEmpty else { return nil }
-    let top = heap[0]
-    heap[0] = heap[heap.count - 1]
-    heap.removeLast()
-    var parent = 0
-    while true {
-      var largest = parent
-      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[child] > heap[largest] {
-        largest = child
-      }
-      if largest == parent { break }
-      heap.swapAt(parent, largest)
-      parent = largest
-    }
-    return (Int32(truncatingIfNeeded: top >> 32), Int32(truncatingIfNeeded: top))
+    // With the search as deep as the bound allows, companies not found
+    // cannot get back at all.
+    if nearDepth >= maxLength - 1 { nearDepth = maxLength }
   }
 
   /// Hands the chain `pathFlow[0 ... depth]` to the sink with its
@@ -410,6 +432,8 @@ struct TemporalCycleSearcher {
         if value < amount { amount = value }
       }
     }
-    return sink.record(nodes: pathNode, hops: pathFlow, length: depth + 1, amount: amount)
+    return sink.record(
+      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
+      hops: UnsafeBufferPointer(start: pathFlow.base, count: depth + 1), amount: amount)
   }
 }

@@ -115,9 +115,10 @@ extension FlowGraph {
   /// date cannot take part; they are counted in `undatedExcluded`.
   ///
   /// The search prunes with time instead of enumerating cycles and checking
-  /// dates afterwards: see `TemporalCycleSearcher` (temporal Johnson closing
-  /// times without a length bound, distance and latest-departure bounds with
-  /// one).
+  /// dates afterwards: only flows within the window extend a chain, and
+  /// temporal Johnson closing times (with the depth, under a length bound)
+  /// keep it from walking again where no chain can close; see
+  /// `TemporalCycleSearcher`.
   ///
   /// **Order, stop-after and threads.** Chains are counted by start company
   /// (ascending), then by first flow (payee, day, flow index), then in
@@ -138,7 +139,8 @@ extension FlowGraph {
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
-      graph: self, isSelected: selection.isSelected, conversion: selection.conversion, requireDate: true)
+      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
+      requireDate: true)
     // Flows of the requested kinds without a date: none can take part. Those
     // also undisclosed count once, as undated.
     let filter = options.filter

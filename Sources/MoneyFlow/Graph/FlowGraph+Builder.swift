@@ -120,18 +120,22 @@ public struct FlowGraphBuilder: Sendable {
     graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
 
     // Number companies in byte order of their ids.
-    let order = ids.sortedIndices()
-    var newIndex = [Int32](repeating: 0, count: ids.count)
-    for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
-    graph.companyIDs = order.map { ids.string($0) }
-    graph.documentOrder = newIndex
-    graph.companyInfo = Dictionary(uniqueKeysWithValues: info.map { (newIndex[Int($0.key)], $0.value) })
-    for i in graph.payerIndex.indices {
-      graph.payerIndex[i] = newIndex[Int(graph.payerIndex[i])]
-      graph.payeeIndex[i] = newIndex[Int(graph.payeeIndex[i])]
-    }
-
     let n = ids.count
+    do {
+      let order = ids.sortedIndices()
+      var newIndex = [Int32](repeating: 0, count: n)
+      for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
+      graph.companyIDs = order.map { ids.string($0) }
+      graph.documentOrder = newIndex
+      graph.companyInfo = Dictionary(uniqueKeysWithValues: info.map { (newIndex[Int($0.key)], $0.value) })
+      for i in graph.payerIndex.indices {
+        graph.payerIndex[i] = newIndex[Int(graph.payerIndex[i])]
+        graph.payeeIndex[i] = newIndex[Int(graph.payeeIndex[i])]
+      }
+    }
+    // The hash table is not needed any more: free it before the adjacency peak.
+    ids = CompanyInterner()
+
     (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
       rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
     (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
@@ -141,47 +145,58 @@ public struct FlowGraphBuilder: Sendable {
   }
 
   /// Flow indices grouped by `rows`, each group sorted by (column, day, index):
-  /// two stable counting sorts, then a sort of each run of equal (row, column).
+  /// a stable counting sort by row, a sort of each row's flows by column
+  /// (on packed 64-bit keys), then a sort of each run of parallel flows by day.
   ///
-  /// - Complexity: O(*V* + *E*) plus O(*k* log *k*) for each run of *k* parallel flows.
+  /// Needs one array of *E* entries besides its result, and a scratch buffer
+  /// the size of the largest row.
+  ///
+  /// - Complexity: O(*V* + *E* + Σ *d* log *d*) for rows of *d* flows.
   static func adjacency(rows: [Int32], columns: [Int32], days: [Int32], count: Int)
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
-    // Stable counting sort of `input` (or of 0 ..< flowCount when nil) by `key`.
-    func countingSort(_ input: [Int32]?, by key: [Int32]) -> ([Int32], [Int32]) {
-      var start = [Int32](repeating: 0, count: count + 1)
-      for k in key { start[Int(k) + 1] += 1 }
-      for i in 0 ..< count { start[i + 1] += start[i] }
+    var start = [Int32](repeating: 0, count: count + 1)
+    for row in rows { start[Int(row) + 1] += 1 }
+    for i in 0 ..< count { start[i + 1] += start[i] }
+    var flows = [Int32](repeating: 0, count: flowCount)
+    do {
       var next = start
-      var output = [Int32](repeating: 0, count: flowCount)
-      if let input {
-        for flow in input {
-          let k = Int(key[Int(flow)])
-          output[Int(next[k])] = flow
-          next[k] += 1
-        }
-      } else {
-        for flow in 0 ..< flowCount {
-          let k = Int(key[flow])
-          output[Int(next[k])] = Int32(flow)
-          next[k] += 1
-        }
+      for flow in 0 ..< flowCount {
+        let row = Int(rows[flow])
+        flows[Int(next[row])] = Int32(flow)
+        next[row] += 1
       }
-      return (start, output)
     }
-    var (start, flows) = countingSort(countingSort(nil, by: columns).1, by: rows)
-    // Runs of parallel flows: order by day, then index.
-    var i = 0
-    while i < flowCount {
-      var j = i + 1
-      let row = rows[Int(flows[i])]
-      let column = columns[Int(flows[i])]
-      while j < flowCount, rows[Int(flows[j])] == row, columns[Int(flows[j])] == column { j += 1 }
-      if j - i > 1 {
-        flows[i ..< j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+    // Within a row, order by column (sorting packed (column, flow) keys),
+    // then each run of parallel flows by (day, index).
+    var keys: [UInt64] = []
+    for row in 0 ..< count {
+      let lower = Int(start[row]), upper = Int(start[row + 1])
+      guard upper - lower > 1 else { continue }
+      keys.removeAll(keepingCapacity: true)
+      var sorted = true
+      var previous: Int32 = -1
+      for slot in lower ..< upper {
+        let flow = flows[slot]
+        let column = columns[Int(flow)]
+        if column < previous { sorted = false }
+        previous = column
+        keys.append(UInt64(UInt32(column)) << 32 | UInt64(UInt32(flow)))
       }
-      i = j
+      if !sorted {
+        keys.sort()
+        for (offset, key) in keys.enumerated() { flows[lower + offset] = Int32(truncatingIfNeeded: key) }
+      }
+      var i = 0
+      while i < keys.count {
+        var j = i + 1
+        while j < keys.count, keys[j] >> 32 == keys[i] >> 32 { j += 1 }
+        if j - i > 1 {
+          flows[lower + i ..< lower + j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+        }
+        i = j
+      }
     }
     start[count] = Int32(flowCount)
     return (start, flows)

@@ -38,7 +38,7 @@ public struct CSVEdgeListReader {
   public func read() throws(InputError) -> FlowGraph {
     var builder = FlowGraphBuilder()
     try read(into: &builder, listedCompaniesOnly: false)
-    return builder.build()
+    return (consume builder).build()
   }
 
   /// Reads every flow into `builder`. With `listedCompaniesOnly`, a flow
@@ -74,37 +74,34 @@ public struct CSVEdgeListReader {
       guard csv.fields.count == width else {
         throw csv.error(.columnCount, at: csv.recordStart, "expected \(width) fields as in the header, found \(csv.fields.count)")
       }
-      let payer = try company(csv, columns.from, "from", &builder, listedCompaniesOnly)
-      let payee = try company(csv, columns.to, "to", &builder, listedCompaniesOnly)
-      let kind = try csv.withField(columns.kind) { field throws(InputError) -> FlowKind in
-        guard let kind = CSVEdgeListReader.kind(field) else {
-          throw csv.error(.invalidValue, field: columns.kind, name: "kind", "unknown kind \"\(String(decoding: field, as: UTF8.self))\"; expected one of \(FlowKind.allNames)")
-        }
-        return kind
+      let payer = try company(&csv, columns.from, "from", &builder, listedCompaniesOnly)
+      let payee = try company(&csv, columns.to, "to", &builder, listedCompaniesOnly)
+      guard let kind = csv.fieldValue(columns.kind, CSVEdgeListReader.kind) else {
+        throw csv.error(.invalidValue, field: columns.kind, name: "kind", "unknown kind \"\(csv.string(columns.kind))\"; expected one of \(FlowKind.allNames)")
       }
-      let amount = try amountField(csv, columns.amount, "amount")
-      let currency = try csv.withField(columns.currency) { field throws(InputError) -> UInt16 in
-        if field.elementsEqual(lastCurrency) { return lastCurrencyIndex }
-        let code = String(decoding: field, as: UTF8.self)
+      let amount = try amountField(&csv, columns.amount, "amount")
+      var currency = csv.fieldValue(columns.currency) { $0.elementsEqual(lastCurrency) ? lastCurrencyIndex : nil }
+      if currency == nil {
+        let code = csv.string(columns.currency)
         guard code.isEmpty || CurrencyCode.isValid(code) else {
           throw csv.error(.invalidValue, field: columns.currency, name: "currency", "currency \"\(code)\" is not a 3-letter code such as USD")
         }
-        lastCurrency = Array(field)
+        lastCurrency = Array(code.utf8)
         lastCurrencyIndex = builder.internCurrency(code)
-        return lastCurrencyIndex
+        currency = lastCurrencyIndex
       }
-      let date = try dateField(csv, columns.date, "date")
+      let date = try dateField(&csv, columns.date, "date")
       var details = FlowDetails()
       if columns.hasOptional {
-        if let c = columns.until { details.until = try dateField(csv, c, "until") }
-        if let c = columns.share { details.share = try amountField(csv, c, "share") }
-        if let c = columns.cap { details.cap = try amountField(csv, c, "cap") }
+        if let c = columns.until { details.until = try dateField(&csv, c, "until") }
+        if let c = columns.share { details.share = try amountField(&csv, c, "share") }
+        if let c = columns.cap { details.cap = try amountField(&csv, c, "cap") }
         if let c = columns.status, !csv.isEmpty(c) { details.status = csv.string(c) }
         if let c = columns.source, !csv.isEmpty(c) { details.source = csv.string(c) }
         if let c = columns.note, !csv.isEmpty(c) { details.note = csv.string(c) }
         if let c = columns.id, !csv.isEmpty(c) { details.id = csv.string(c) }
       }
-      builder.addFlow(payer: payer, payee: payee, kind: kind, amount: amount, currency: currency, date: date, details: details)
+      builder.addFlow(payer: payer, payee: payee, kind: kind, amount: amount, currency: currency ?? 0, date: date, details: details)
     }
   }
 
@@ -157,8 +154,11 @@ public struct CSVEdgeListReader {
 
   // MARK: Fields
 
+  // The field readers take the reader `inout` and pass `fieldValue` closures
+  // that capture nothing of it: a captured reader would be copied per row.
+
   private func company(
-    _ csv: CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
+    _ csv: inout CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
   ) throws(InputError) -> Int32 {
     guard !csv.isEmpty(column) else { throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee") }
     if listedOnly {
@@ -167,28 +167,29 @@ public struct CSVEdgeListReader {
         throw csv.error(.unknownCompany, field: column, name: name, "flow names company \"\(id)\", which the companion document's \"companies\" does not list")
       }
     }
-    return try csv.withField(column) { builder.intern(bytes: $0) }
+    return csv.fieldValue(column) { builder.intern(bytes: $0) }
   }
 
-  private func amountField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
-    try csv.withField(column) { field throws(InputError) -> Amount? in
-      if field.isEmpty { return nil }
-      if let fast = CSVEdgeListReader.plainDecimal(field) { return fast }
-      let text = String(decoding: field, as: UTF8.self)
-      if text.allSatisfy({ $0 == " " }) { return nil }
-      switch Amount.parse(text) {
-      case .success(let amount): return amount
-      case .failure(let failure): throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(text)\" \(failure)")
-      }
+  private func amountField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
+    let fast = csv.fieldValue(column) { field -> Amount?? in
+      if field.isEmpty { return .some(nil) }
+      return CSVEdgeListReader.plainDecimal(field).map { .some($0) }
+    }
+    if let fast { return fast }
+    let text = csv.string(column)
+    if text.allSatisfy({ $0 == " " }) { return nil }
+    switch Amount.parse(text) {
+    case .success(let amount): return amount
+    case .failure(let failure): throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(text)\" \(failure)")
     }
   }
 
-  private func dateField(_ csv: CSVReader, _ column: Int, _ name: String) throws(InputError) -> FlowDate? {
-    try csv.withField(column) { field throws(InputError) -> FlowDate? in
-      if field.isEmpty { return nil }
-      if let date = CSVEdgeListReader.date(field) { return date }
-      throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(String(decoding: field, as: UTF8.self))\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD naming a real day")
+  private func dateField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> FlowDate? {
+    let parsed = csv.fieldValue(column) { field -> FlowDate?? in
+      field.isEmpty ? .some(nil) : CSVEdgeListReader.date(field).map { .some($0) }
     }
+    if let parsed { return parsed }
+    throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(csv.string(column))\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD naming a real day")
   }
 
   /// The kind spelled by `field`, compared byte by byte.

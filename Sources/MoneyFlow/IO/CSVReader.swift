@@ -258,18 +258,14 @@ struct CSVReader {
     }
   }
 
-  /// Calls `body` with the bytes of field `index` of the current record.
+  /// `body` applied to the bytes of field `index` of the current record.
   @inline(__always)
-  func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(InputError) -> R) throws(InputError) -> R {
+  func fieldValue<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let field = fields[index]
     if field.inScratch {
-      return try scratch.withUnsafeBufferPointer { b throws(InputError) -> R in
-        try body(UnsafeBufferPointer(rebasing: b[field.start ..< field.end]))
-      }
+      return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start ..< field.end])) }
     }
-    return try buffer.withUnsafeBufferPointer { b throws(InputError) -> R in
-      try body(UnsafeBufferPointer(rebasing: b[field.start ..< field.end]))
-    }
+    return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start ..< field.end])) }
   }
 
   /// Field `index` of the current record as a string.

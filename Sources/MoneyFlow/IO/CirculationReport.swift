@@ -5,37 +5,40 @@
 ///     38.2 bn USD of 120 bn USD (31.7%) is circular: multilateral netting could cancel it.
 ///     12 flows between 5 companies; 7 carry circular money.
 ///
-///     Cycles (3 of 3, largest first):
+///     Where it circulates (3 of 3 routes, largest first):
 ///       13 bn USD  Microsoft → OpenAI → Microsoft
 ///     ...
 ///
 /// then the companies with the largest circular amounts. Amounts are written
-/// with ``MoneyFormat/short(_:currency:)``. The JSON object has
-/// the keys `gross`, `circular`, `ratio`, `currency`, `undisclosed_excluded`,
-/// `undated_excluded`, `companies`, `flows` and `cycles`. Everything is sorted,
-/// so the output is the same on every run and platform.
+/// with ``MoneyFormat/short(_:currency:)``. The JSON object has the keys
+/// `gross`, `circular`, `ratio`, `currency`, `undisclosed_excluded`,
+/// `undated_excluded`, `cycle_count`, `companies`, `flows` and `cycles`.
+/// Everything is sorted, so the output is the same on every run and platform.
 public struct CirculationReport: Sendable {
   public let graph: FlowGraph
   public let circulation: MaximumCirculation
-  /// The circulation's cycle decomposition, largest first.
-  public let cycles: [CirculationCycle]
+  /// The largest cycles of the circulation's decomposition, with their count.
+  public let decomposition: CirculationDecomposition
+  /// The cycles kept, largest first.
+  public var cycles: [CirculationCycle] { decomposition.cycles }
 
-  /// Prepares the report, decomposing the circulation into cycles.
+  /// Prepares the report, decomposing the circulation into cycles and keeping
+  /// the `cycleLimit` largest (0 keeps all).
   ///
-  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:)``.
-  public init(graph: FlowGraph, circulation: MaximumCirculation) {
+  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:)``.
+  public init(graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100) {
     self.graph = graph
     self.circulation = circulation
-    self.cycles = circulation.cycleDecomposition(in: graph)
+    self.decomposition = circulation.cycleDecomposition(in: graph, limit: cycleLimit)
   }
 
   // MARK: - Text
 
-  /// The report as text for a person.
+  /// The kept cycles merged by company sequence (parallel flows make several
+  /// flow-level cycles along one route), largest first, then by company
+  /// sequence.
   ///
-  /// The decomposition's cycles merged by company sequence (parallel flows
-  /// make several flow-level cycles along one route), largest first, then by
-  /// company sequence.
+  /// - Complexity: O(*k* log *k*) for the *k* cycles kept.
   var companyRoutes: [(companies: [CompanyID], amount: Double, cycles: Int)] {
     var routes: [(companies: [CompanyID], amount: Double, cycles: Int)] = []
     let sorted = cycles.sorted { $0.companies.lexicographicallyPrecedes($1.companies) }
@@ -52,9 +55,12 @@ public struct CirculationReport: Sendable {
     }
   }
 
-  /// Lists the `cycleLimit` largest cycles with display names
-  /// (`Microsoft → OpenAI → Microsoft`) and the `companyLimit` companies with
-  /// the largest circular amount (then by id); 0 lists all.
+  /// The report as text for a person.
+  ///
+  /// Lists the `cycleLimit` largest routes (``companyRoutes``, from the cycles
+  /// the report kept) with display names (`Microsoft → OpenAI → Microsoft`)
+  /// and the `companyLimit` companies with the largest circular amount (then
+  /// by id); 0 lists all.
   ///
   /// - Complexity: O(*C* log *C*) for *C* companies, plus the lines written.
   public func text(cycleLimit: Int = 10, companyLimit: Int = 10) -> String {
@@ -79,7 +85,12 @@ public struct CirculationReport: Sendable {
     let routes = companyRoutes
     if !routes.isEmpty {
       let shown = cycleLimit > 0 ? min(cycleLimit, routes.count) : routes.count
-      out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+      if cycles.count == decomposition.count {
+        out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+      } else {
+        out += "\nWhere it circulates (\(shown) routes of the \(cycles.count) largest of "
+          + "\(decomposition.count) cycles, largest first):\n"
+      }
       let amounts = routes.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
       for (route, amount) in zip(routes.prefix(shown), amounts) {
@@ -118,7 +129,7 @@ public struct CirculationReport: Sendable {
   ///
   /// ```json
   /// {"gross": 1.2e11, "circular": 3.8e10, "ratio": 0.317, "currency": "USD",
-  ///  "undisclosed_excluded": 2, "undated_excluded": 0,
+  ///  "undisclosed_excluded": 2, "undated_excluded": 0, "cycle_count": 1,
   ///  "companies": [{"id": "microsoft", "name": "Microsoft", "out": 2.6e10,
   ///                 "in": 2e10, "circular": 1.3e10, "net": -6e9}],
   ///  "flows": [{"index": 0, "from": "microsoft", ..., "circular": 1.3e10}],
@@ -129,11 +140,11 @@ public struct CirculationReport: Sendable {
   /// `companies` lists every company with a flow taken into account, by id
   /// (byte order); `flows` every flow taken into account, by index (0-based,
   /// as in the graph), with the fields of the graph document and its circular
-  /// part; `cycles` the decomposition, largest first, limited to
-  /// `cycleLimit` (0 = all).
+  /// part; `cycles` the largest cycles of the decomposition that the report
+  /// kept, largest first, and `cycle_count` how many the whole decomposition has.
   ///
   /// - Complexity: O(*V* + *E*) plus the cycles written.
-  public func jsonValue(cycleLimit: Int = 0) -> JSONValue {
+  public func jsonValue() -> JSONValue {
     let c = circulation
     let companies: [JSONValue] = c.companies.map { row in
       var members: [(String, JSONValue)] = [("id", .string(graph.id(of: row.company)))]
@@ -152,8 +163,7 @@ public struct CirculationReport: Sendable {
       members.append(("circular", .number(c.circularAmounts[flow])))
       flows.append(.object(members))
     }
-    let shown = cycleLimit > 0 ? cycles.prefix(cycleLimit) : cycles[...]
-    let cycleValues: [JSONValue] = shown.map { cycle in
+    let cycleValues: [JSONValue] = cycles.map { cycle in
       .object([
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("flows", .array(cycle.flows.map { .int($0) })),
@@ -167,6 +177,7 @@ public struct CirculationReport: Sendable {
       ("currency", .string(c.currency)),
       ("undisclosed_excluded", .int(c.undisclosedExcluded)),
       ("undated_excluded", .int(c.undatedExcluded)),
+      ("cycle_count", .int(decomposition.count)),
       ("companies", .array(companies)),
       ("flows", .array(flows)),
       ("cycles", .array(cycleValues)),

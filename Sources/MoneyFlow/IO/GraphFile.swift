@@ -45,7 +45,7 @@ public enum GraphFile {
       let meta = JSONDocumentReader(bytes: try FileIO.read(companion), file: companion)
       var builder = try meta.readHeader(try meta.rootMembers(), allowFlows: false)
       try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
-      return builder.build()
+      return (consume builder).build()
     case nil:
       throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
     }

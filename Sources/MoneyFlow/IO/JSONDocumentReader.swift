@@ -28,7 +28,7 @@ public struct JSONDocumentReader {
     guard case .array(let items) = flows.value else { throw typeError(flows, field: "flows", expected: "an array of flows") }
     builder.reserveCapacity(flows: items.count)
     for item in items { try addFlow(item, to: &builder, listedCompaniesOnly: true) }
-    return builder.build()
+    return (consume builder).build()
   }
 
   /// Parses the document and returns the members of its top-level object.
