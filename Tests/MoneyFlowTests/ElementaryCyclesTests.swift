@@ -270,3 +270,18 @@ final class NSLockLike: Sendable {
   private let mutex = Mutex(())
   func run<T>(_ body: () -> T) -> T { mutex.withLock { _ in body() } }
 }
+
+/// Regression: the bounded search once lost cycles of length 6 on graphs
+/// larger than the brute-force tests use (its bound on the way back took
+/// one link more than the child's). Counts from networkx 3.6.1
+/// `simple_cycles(G, length_bound=L)` on the same generated graphs.
+@Suite struct BoundedCycleRegressionTests {
+  @Test(arguments: [(30, 150, 1, 6, 1589)])
+  func matchesNetworkx(nodes: Int, edges: Int, seed: UInt64, bound: Int, expected: Int) throws {
+    let graph = try GraphGenerator(family: .random, nodes: nodes, edges: edges, seed: seed).makeGraph()
+    for threads in [1, 2] {
+      let result = try graph.elementaryCycles(CycleSearchOptions(maxLength: bound, countOnly: true, threads: threads))
+      #expect(result.count == expected)
+    }
+  }
+}

@@ -61,7 +61,7 @@ extension CycleSearcher {
           pathNode[depth] = w
           cursor[depth] = links.linkStart[Int(w)]
           level[depth] = CycleSearcher.far
-          lock[Int(w)] = Int32(depth)
+          lock[Int(w)] = Int32(depth + 1)  // |path| with w on it, as in the paper: w may come back at the same depth
           onPath[Int(w)] = true
         }
         continue
@@ -75,7 +75,11 @@ extension CycleSearcher {
         waitForSuccessors(of: Int32(v), start: start, component: component)
       }
       depth -= 1
-      if back != CycleSearcher.far, back + 1 < level[depth] { level[depth] = back + 1 }
+      // The parent's bound takes the child's as it is, not one more (as in
+      // networkx's implementation of the algorithm): a way back found under
+      // this path's blocking may be longer than the one a later path finds,
+      // and the tighter "+ 1" bound was seen to miss cycles of length 6.
+      if back != CycleSearcher.far, back < level[depth] { level[depth] = back }
     }
     for i in 0 ... depth { onPath[Int(pathNode[i])] = false }
     for v in blockTouched {
