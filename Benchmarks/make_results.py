@@ -333,6 +333,11 @@ def main():
             "swift run -c release moneyflow-bench --output Benchmarks/results/moneyflow-full.json   # long",
             "Benchmarks/peers/run.sh        # peers side by side + Graphviz; regenerates this file",
             "```", ""]
+    notes = os.path.join(directory, "NOTES.md")
+    if os.path.exists(notes):
+        # Corrections written by hand, about runs recorded before a fix.
+        with open(notes, encoding="utf-8") as handle:
+            out += [handle.read().rstrip(), ""]
     out += targets_section(runs, peers) + [""]
     for run in runs:
         out += [f"## MoneyFlow: `{run['_file']}`", ""] + machine_lines(run) + [""] + moneyflow_table(run) + [""]
