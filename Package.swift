@@ -30,7 +30,7 @@ let package = Package(
     .testTarget(
       name: "MoneyFlowTests",
       dependencies: ["MoneyFlow"],
-      exclude: ["Snapshots"]),
+      exclude: ["Diagrams/Snapshots"]),
     .testTarget(
       name: "MoneyFlowCLITests",
       dependencies: ["MoneyFlow", "moneyflow"]),

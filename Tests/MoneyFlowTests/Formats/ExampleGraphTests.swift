@@ -3,7 +3,7 @@ import Testing
 
 /// The bundled example graphs load with the counts Graphs/README.md states.
 @Suite struct ExampleGraphTests {
-  static let graphs = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+  static let graphs = String(#filePath).split(separator: "/").dropLast(4).joined(separator: "/")
 
   static func load(_ name: String) throws -> FlowGraph {
     try GraphFile.load("/" + graphs + "/Graphs/" + name)
