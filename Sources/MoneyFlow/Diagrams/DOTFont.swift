@@ -35,17 +35,18 @@ public enum DOTFont {
   }
 
   /// The font list for a diagram of `graph`: `requested` when given, else
-  /// ``cjk`` when the title or any company's name, aliases or id has a CJK
-  /// character, else ``latin``.
+  /// ``cjk`` when the title or a company's drawn label (its name, or its id
+  /// when it has no name) has a CJK character, else ``latin``. Aliases only
+  /// go into tooltips, which the browser draws, so they do not count.
   ///
   /// - Complexity: O(total length of the labels).
   public static func choose(for graph: FlowGraph, title: String?, requested: String?) -> String {
     if let requested, !requested.isEmpty { return requested }
     if let title, needsCJK(CollectionOfOne(title)) { return cjk }
-    if needsCJK(graph.companyIDs) { return cjk }
     for company in 0 ..< graph.companyCount {
-      guard let info = graph.companyInfo.isEmpty ? nil : graph.companyInfo[Int32(company)] else { continue }
-      if needsCJK(CollectionOfOne(info.name)) || needsCJK(info.aliases) { return cjk }
+      let info = graph.companyInfo.isEmpty ? nil : graph.companyInfo[Int32(company)]
+      if needsCJK(CollectionOfOne(info?.name ?? graph.companyIDs[company])) { return cjk }
+      if info != nil, needsCJK(CollectionOfOne(graph.companyIDs[company])) { return cjk }
     }
     return latin
   }
