@@ -12,6 +12,7 @@ let package = Package(
     // The library: model, compact graph, analyses, file formats.
     .target(
       name: "MoneyFlow",
+      exclude: ["README.md"],
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // The command-line tool: a thin layer over the library.

@@ -84,4 +84,12 @@ import Testing
     #expect(other.stdout != second.stdout)
     #expect(try CLI.run(["generate", "--family", "random", "--nodes", "10"], in: directory).status == 2)
   }
+
+  @Test func missingFileIsNoSuchFileWhateverItsExtension() throws {
+    for name in ["nosuch", "nosuch.csv", "nosuch.json"] {
+      let result = try CLI.run(["cycles", name])
+      #expect(result.status == 1 && result.stdout.isEmpty)
+      #expect(result.stderr.contains("\(name)") && (result.stderr.contains("no such file") || result.stderr.contains("No such file")), "\(result.stderr)")
+    }
+  }
 }

@@ -60,11 +60,16 @@ public struct DOTOptions: Sendable {
   /// used) is added as `subgraph cluster_legend`.
   public var showsLegend: Bool
 
+  /// The Graphviz font list (`--font`); nil picks one that has the labels'
+  /// characters (see ``DOTFont``).
+  public var fontName: String?
+
   /// Creates options; the defaults draw every flow of every kind with labels and a legend.
   public init(
     title: String? = nil, filter: FlowFilter = FlowFilter(kinds: .all), mergeParallel: Bool = false,
     highlightedFlows: [Bool]? = nil, keptFlows: [Bool]? = nil, clusters: [[CompanyID]] = [],
-    circularAmount: [Double]? = nil, showsEdgeLabels: Bool = true, showsLegend: Bool = true
+    circularAmount: [Double]? = nil, showsEdgeLabels: Bool = true, showsLegend: Bool = true,
+    fontName: String? = nil
   ) {
     self.title = title
     self.filter = filter
@@ -75,5 +80,6 @@ public struct DOTOptions: Sendable {
     self.circularAmount = circularAmount
     self.showsEdgeLabels = showsEdgeLabels
     self.showsLegend = showsLegend
+    self.fontName = fontName
   }
 }

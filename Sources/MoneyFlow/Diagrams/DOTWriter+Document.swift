@@ -2,8 +2,6 @@
 
 
 extension DOTWriter.Plan {
-  static let fontName: StaticString = "Helvetica,Arial,sans-serif"
-
   /// Writes the whole diagram, handing the buffer to `flush` each time it
   /// holds `chunkSize` bytes or more at the end of a line, and at the end.
   func emit<E: Error>(chunkSize: Int, flush: ([UInt8]) throws(E) -> Void) throws(E) {
@@ -51,8 +49,9 @@ extension DOTWriter.Plan {
   }
 
   func writeHeader(to out: inout ByteBuffer) {
+    let fontName = DOTFont.choose(for: graph, title: options.title ?? graph.title, requested: options.fontName)
     out.append("digraph moneyflow {\n  graph [charset=\"UTF-8\", rankdir=LR, fontname=\"")
-    out.append(DOTWriter.Plan.fontName)
+    out.appendDOTEscaped(fontName)
     out.append("\"")
     if let title = options.title ?? graph.title, !title.isEmpty {
       out.append(", labelloc=t, fontsize=16, label=\"")
@@ -60,9 +59,9 @@ extension DOTWriter.Plan {
       out.append("\"")
     }
     out.append("];\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#444444\", fontname=\"")
-    out.append(DOTWriter.Plan.fontName)
+    out.appendDOTEscaped(fontName)
     out.append("\", fontsize=11];\n  edge [fontname=\"")
-    out.append(DOTWriter.Plan.fontName)
+    out.appendDOTEscaped(fontName)
     out.append("\", fontsize=9, arrowsize=0.7];\n")
   }
 

@@ -75,7 +75,9 @@ public enum CSVEdgeListWriter {
 
   /// Appends `field`, quoted if it needs to be.
   static func append(_ field: String, to line: inout String) {
-    var needsQuotes = field.first == " " || field.last == " "
+    // Bytes, not Characters: a quote or space followed by a combining mark is
+    // one Character, but the reader sees the quote (or space) byte.
+    var needsQuotes = field.utf8.first == 0x20 || field.utf8.last == 0x20
     if !needsQuotes {
       for b in field.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
         needsQuotes = true
@@ -90,12 +92,16 @@ public enum CSVEdgeListWriter {
 }
 
 extension String {
-  /// This string with every `target` character replaced by `replacement`.
-  func replacingAll(_ target: Character, with replacement: String) -> String {
+  /// This string with every `target` scalar replaced by `replacement`.
+  /// Compares Unicode scalars, not Characters, so a target followed by a
+  /// combining mark is still replaced.
+  ///
+  /// - Complexity: O(*n*) in the string's length.
+  func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
     var result = ""
     result.reserveCapacity(utf8.count)
-    for c in self {
-      if c == target { result += replacement } else { result.append(c) }
+    for scalar in unicodeScalars {
+      if scalar == target { result += replacement } else { result.unicodeScalars.append(scalar) }
     }
     return result
   }

@@ -47,6 +47,8 @@ public enum GraphFile {
       try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
       return (consume builder).build()
     case nil:
+      // A missing file is reported as missing whatever its name ends in.
+      guard FileIO.exists(path) else { throw InputError(.unreadable, file: path, message: "no such file") }
       throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
     }
   }

@@ -84,6 +84,10 @@ struct TemporalCycleSearcher {
   let daySpan: Int64
 
   static let open = Int32.max
+  /// 1 when each flow must be strictly later than the previous one
+  /// (`--strictly-increasing`, the ordering of 2SCENT), 0 when dates only
+  /// may not go backwards.
+  var step: Int32 = 0
 
   init(links: LinkGraph, components: StronglyConnectedComponents, maxLength: Int32?) {
     let n = links.companyCount
@@ -123,7 +127,10 @@ struct TemporalCycleSearcher {
   /// either, and the path is back to `start` alone between two first flows.
   ///
   /// - Returns: false if the sink stopped the search.
-  mutating func enumerate(from start: Int32, window: Int32?, into sink: inout CycleSink) -> Bool {
+  mutating func enumerate(
+    from start: Int32, window: Int32?, strictlyIncreasing: Bool = false, into sink: inout CycleSink
+  ) -> Bool {
+    step = strictlyIncreasing ? 1 : 0
     maxLength = lengthBound
     if let bound = lengthBound, bound >= componentSize[Int(componentOf[Int(start)])] { maxLength = nil }
     if let maxLength {
@@ -158,7 +165,8 @@ struct TemporalCycleSearcher {
       if !running { break }
     }
     clearClosingTimes()
-    guard running, maxLength != 1 else { return running }
+    // Strictly increasing dates never fall on one day (beyond one flow).
+    guard running, maxLength != 1, !strictlyIncreasing else { return running }
     // Pass B: every flow on the first flow's day, companies after the start.
     for entry in firstEntries {
       let first = links.linkTarget[linkOfEntry(entry, from: start)]
@@ -276,7 +284,7 @@ struct TemporalCycleSearcher {
       if l < Int(links.linkStart[v + 1]) {
         linkCursor[depth] = Int32(l + 1)
         let w = links.linkTarget[l]
-        let t = arrival[depth]
+        let t = arrival[depth] &+ step
         if w == start {
           (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
         } else if admits(w, depth: depth + 1, component: component, start: start, aboveStartOnly: aboveStartOnly) {

@@ -19,11 +19,15 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Worker threads (at least 1); ignored, the search running on one thread,
   /// when `stopAfter` is set.
   public var threads: Int
+  /// Whether each flow must be strictly later than the previous one (the
+  /// ordering of 2SCENT); by default a flow may share its predecessor's date.
+  public var strictlyIncreasing: Bool
 
   public init(
     filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
-    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1
+    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false
   ) {
+    self.strictlyIncreasing = strictlyIncreasing
     self.filter = filter
     self.window = window
     self.maxLength = maxLength
@@ -197,7 +201,8 @@ extension LinkGraph {
         let task = counter.take()
         guard task < starts.count else { break }
         let start = starts[task]
-        let running = searcher.enumerate(from: start, window: window, into: &sink)
+        let running = searcher.enumerate(
+          from: start, window: window, strictlyIncreasing: options.strictlyIncreasing, into: &sink)
         reporter?.add(
           cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
         if !running { break }

@@ -20,6 +20,7 @@ enum CyclesCommand {
     ] + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
+      OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       SharedOptions.format,
@@ -36,6 +37,8 @@ enum CyclesCommand {
     let window = try arguments.int("window")
     let temporal = arguments.flag("temporal")
     if window != nil, !temporal { throw UsageError.message("'--window' goes with '--temporal'") }
+    let strictly = arguments.flag("strictly-increasing")
+    if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let graph = try GraphFile.load(arguments.file)
 
@@ -43,7 +46,7 @@ enum CyclesCommand {
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
-        countOnly: countOnly, threads: threads)
+        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
       let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
       }

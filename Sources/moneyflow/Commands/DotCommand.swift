@@ -19,6 +19,7 @@ enum DotCommand {
       OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
       OptionSpec(name: "merge-parallel", help: "One edge per payer and payee, labelled with the total."),
       OptionSpec(name: "circulation", help: "Shade and label each flow by its share in the maximum circulation."),
+      OptionSpec(name: "font", value: "NAME", help: "Graphviz font list for the labels. (default: Noto Sans CJK first when a\nlabel has Chinese, Japanese or Korean characters, else Helvetica)"),
       OptionSpec(name: "no-labels", help: "Draw edges without labels (for large graphs)."),
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to draw, or 'all'. (default: all kinds are drawn;\ncycles are looked for among the money-moving kinds)"),
     ] + SharedOptions.filters.dropFirst() + [
@@ -49,7 +50,7 @@ enum DotCommand {
     let graph = try GraphFile.load(arguments.file)
     var options = DOTOptions(
       filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
-      showsEdgeLabels: !arguments.flag("no-labels"))
+      showsEdgeLabels: !arguments.flag("no-labels"), fontName: arguments.string("font"))
     if highlight || onlyCyclic {
       let selection = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try FlowSelection(graph: graph, filter: cycleFilter)

@@ -45,6 +45,19 @@ import Testing
     #expect(again == graph)
   }
 
+  /// Found by the CSV fuzz target (Tests/Fuzz): a quote or a space followed
+  /// by a combining mark is one Character, and the writer once missed it
+  /// (the quote went out unescaped, the edge list did not read back).
+  @Test func csvQuoteOrSpaceBeforeCombiningMark() throws {
+    let csv = "from,to,kind,amount,currency,date,note\n\" \u{0301}a\",b,grant,1,USD,2025,\"x\"\"\u{0731}y\"\n"
+    let graph = try CSVEdgeListReader(bytes: Array(csv.utf8), file: "m.csv").read()
+    #expect(graph.companyIDs.contains(" \u{0301}a"))
+    let written = CSVEdgeListWriter.text(graph)
+    #expect(written == csv)
+    let again = try CSVEdgeListReader(bytes: Array(written.utf8), file: "w.csv").read()
+    #expect(again == graph)
+  }
+
   @Test func selfFlowIsValid() throws {
     let graph = try CSVEdgeListReader(bytes: Array("from,to,kind,amount,currency,date\na,a,loan,1,USD,2025\n".utf8), file: "s.csv").read()
     #expect(graph.flowCount == 1 && graph.payer(of: 0) == graph.payee(of: 0))

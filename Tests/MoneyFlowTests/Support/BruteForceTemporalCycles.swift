@@ -12,7 +12,7 @@ extension BruteForceCycles {
   /// from every first flow, kept once per chain (rotations of a chain whose
   /// flows share one day are merged; that chain is written from its
   /// smallest company).
-  func temporalChains(window: Int?, maxLength: Int?) -> [Chain] {
+  func temporalChains(window: Int?, maxLength: Int?, strictly: Bool = false) -> [Chain] {
     let dated = (0 ..< graph.flowCount).filter { selected[$0] && graph.date(of: $0) != nil }
     var out = [[Int]](repeating: [], count: graph.companyCount)
     for f in dated { out[graph.payer(of: f).index].append(f) }
@@ -21,7 +21,7 @@ extension BruteForceCycles {
     func extend(_ flows: inout [Int], _ nodes: inout [Int]) {
       let start = nodes[0]
       let first = day(flows[0])
-      for f in out[nodes.last!] where day(f) >= day(flows.last!) && (window.map { day(f) - first <= $0 } ?? true) {
+      for f in out[nodes.last!] where (strictly ? day(f) > day(flows.last!) : day(f) >= day(flows.last!)) && (window.map { day(f) - first <= $0 } ?? true) {
         let w = graph.payee(of: f).index
         if w == start {
           if maxLength.map({ flows.count + 1 <= $0 }) ?? true { record(flows + [f], nodes) }
