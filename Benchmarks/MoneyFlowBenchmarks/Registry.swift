@@ -11,6 +11,7 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
+    TemporalRingPhase(),
     DOTPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
