@@ -28,8 +28,8 @@
 ///   companies near `s`; any other company is further, and is entered only
 ///   where the chain could still get back in time;
 /// - latest days (``TemporalLatestDeparture``, the per-start form of
-///   2SCENT's first phase): before the depth-first passes from `s`, one
-///   backward search finds the latest day each company can still pay into a
+///   2SCENT's first phase): before each depth-first pass, a backward search
+///   (with a budget) finds the latest day each company can still pay into a
 ///   chain back to `s`; a company is entered only on or before that day, and
 ///   not at all if it cannot get back. So a start from which no chain can
 ///   close costs the flows into it, not a walk through the graph, and the
@@ -157,13 +157,6 @@ struct TemporalCycleSearcher {
     firstEntries.sort { (links.entryDay[Int($0)], $0) < (links.entryDay[Int($1)], $1) }
     let keepClosingTimes = window.map { Int64($0) >= daySpan } ?? true
     var running = true
-    if let earliest = firstEntries.first, let last = firstEntries.last, maxLength != 1 {
-      let low = links.entryDay[Int(earliest)]
-      let high = window.map { Int32(clamping: Int64(links.entryDay[Int(last)]) + Int64($0)) } ?? Int32.max
-      latest.compute(
-        links: links, componentOf: componentOf, start: start, low: low, high: high, closingLow: low &+ 1,
-        step: step, aboveStartOnly: false)
-    }
     // Flows to itself, and pass A: the last flow is later than the first.
     for entry in firstEntries {
       let first = links.linkTarget[linkOfEntry(entry, from: start)]
@@ -175,6 +168,9 @@ struct TemporalCycleSearcher {
       } else if maxLength != 1 {
         let horizon = window.map { Int32(clamping: Int64(day) + Int64($0)) } ?? Int32.max
         if horizon > day {
+          latest.compute(
+            links: links, componentOf: componentOf, start: start, low: day, high: horizon, closingLow: day &+ 1,
+            step: step, aboveStartOnly: false)
           running = search(
             start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
             keepClosingTimes: keepClosingTimes, into: &sink)

@@ -14,11 +14,14 @@
 /// reached at all, cannot be on any chain back to `s`.
 ///
 /// The search is Dijkstra's, ordered by latest day (largest first), with a
-/// binary heap; its work is bounded by the companies that can get back to `s`
-/// within the window and the links entering them, not by the graph. On a
-/// long loop whose dates advance, only the one start after the loop's step
-/// back in time reaches further than its own payers: the whole search is
-/// linear, where walking forwards from every start is quadratic.
+/// binary heap, and it has a budget: after ``budget`` links looked at it
+/// gives up and bounds nothing (``isComplete`` false), so it never costs more
+/// than a constant per start flow beyond the depth-first search it guards.
+/// On a long loop, a start from which no chain can close is settled by the
+/// flows into it; only a start right after a step back in time walks back
+/// along the run of dates before it, and the depth-first search then walks
+/// that run once: linear in all, where walking forwards from every start is
+/// quadratic.
 struct TemporalLatestDeparture {
   /// The latest day, valid where `stamp[v] == generation`.
   let latest: WorkBuffer<Int32>
@@ -27,6 +30,10 @@ struct TemporalLatestDeparture {
   /// Pending (day, company) pairs, packed as `day` (biased) << 32 | company;
   /// a max-heap.
   var heap: [UInt64] = []
+  /// Whether the last search finished within its budget.
+  var isComplete = true
+  /// Links looked at before giving up.
+  static let budget = 32
 
   init(companyCount n: Int) {
     latest = WorkBuffer(repeating: 0, count: n)
@@ -37,7 +44,8 @@ struct TemporalLatestDeparture {
   /// no chain from `v` gets back in time.
   @inline(__always)
   func latestDay(_ v: Int32) -> Int32? {
-    stamp[Int(v)] == generation ? latest[Int(v)] : nil
+    guard isComplete else { return Int32.max }
+    return stamp[Int(v)] == generation ? latest[Int(v)] : nil
   }
 
   /// Computes the latest days for chains back to `start` made of flows dated
@@ -46,8 +54,7 @@ struct TemporalLatestDeparture {
   /// `step` days after the previous one; with `aboveStartOnly`, through
   /// companies whose id sorts after `start` only.
   ///
-  /// - Complexity: O((*n* + *e*) log *e*) for the *n* companies that can get
-  ///   back to `start` and the *e* links entering them and `start`.
+  /// - Complexity: O(*b* log *b*) for the budget *b*.
   mutating func compute(
     links: LinkGraph, componentOf: [Int32], start: Int32, low: Int32, high: Int32, closingLow: Int32,
     step: Int32, aboveStartOnly: Bool
@@ -58,10 +65,17 @@ struct TemporalLatestDeparture {
       generation = 1
     }
     heap.removeAll(keepingCapacity: true)
+    isComplete = true
+    var looked = 0
     let component = componentOf[Int(start)]
     relaxInto(start, links: links, componentOf: componentOf, component: component, start: start,
       low: max(low, closingLow), high: high, aboveStartOnly: aboveStartOnly)
     while let top = pop() {
+      looked += Int(links.inStart[Int(top & 0xFFFF_FFFF) + 1] - links.inStart[Int(top & 0xFFFF_FFFF)])
+      if looked > TemporalLatestDeparture.budget {
+        isComplete = false
+        return
+      }
       let v = Int32(truncatingIfNeeded: top & 0xFFFF_FFFF)
       let day = TemporalLatestDeparture.unbias(top >> 32)
       guard latest[Int(v)] == day else { continue }  // A stale entry.
