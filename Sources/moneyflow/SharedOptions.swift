@@ -4,6 +4,12 @@ import MoneyFlow
 enum SharedOptions {
   static let format = OptionSpec(name: "format", value: "FORMAT", help: "Output format: text or json. (default: text)")
 
+  /// The base currency and rates for files that carry none (every command that reads a graph).
+  static let currency: [OptionSpec] = [
+    OptionSpec(name: "currency", value: "CODE", help: "The base currency amounts are compared in, for a file that names none\n(e.g. USD)."),
+    OptionSpec(name: "rates", value: "RATES", help: "Rates into the base currency: EUR=1.08,JPY=0.0066 or a JSON file\n{\"EUR\": 1.08}; they replace the file's rates for the same codes."),
+  ]
+
   static let filters: [OptionSpec] = [
     OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'.\n(default: the money-moving kinds: investment, cloud_commitment,\nrevenue_share, purchase, loan, acquisition, grant, other)"),
     OptionSpec(name: "min-amount", value: "AMOUNT", help: "Leave out flows smaller than this, in the base currency\n(e.g. 1e9 or 500m). Flows without an amount are left out and counted."),

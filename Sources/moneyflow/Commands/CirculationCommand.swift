@@ -15,14 +15,14 @@ enum CirculationCommand {
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       SharedOptions.format,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }

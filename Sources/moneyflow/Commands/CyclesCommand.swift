@@ -24,7 +24,7 @@ enum CyclesCommand {
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       SharedOptions.format,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -40,7 +40,7 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
 
     let output: String
     if temporal {

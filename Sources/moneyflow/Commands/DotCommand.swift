@@ -25,7 +25,7 @@ enum DotCommand {
     ] + SharedOptions.filters.dropFirst() + [
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
       OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -47,7 +47,7 @@ enum DotCommand {
       throw Graphviz.Failure(code: .notInstalled, format: format)
     }
 
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     var options = DOTOptions(
       filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
       showsEdgeLabels: !arguments.flag("no-labels"), fontName: arguments.string("font"))

@@ -30,7 +30,7 @@ enum ReportCommand {
       OptionSpec(name: "page-size", value: "N", help: "Rows per table page. (default: 25)"),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the searches. (default: the number of cores)"),
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -46,7 +46,7 @@ enum ReportCommand {
     let pageSize = try arguments.int("page-size", minimum: 1) ?? 25
     let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
 
-    let (graph, selection) = try Loading.selection(arguments.file, filter: filter)
+    let (graph, selection) = try Loading.selection(arguments, filter: filter)
     let statistics = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try GraphStatistics(graph: graph)
     }

@@ -13,13 +13,13 @@ enum SCCCommand {
     options: [
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let kinds = try arguments.kinds("kinds") ?? .moneyMoving
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let components = graph.stronglyConnectedComponents(kinds: kinds)
     Console.out(json ? SCCReport.json(components, graph: graph).rendered() + "\n" : SCCReport.text(components, graph: graph))
     return 0
