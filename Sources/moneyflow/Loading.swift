@@ -7,15 +7,17 @@ enum Loading {
     do {
       return try body()
     } catch {
-      throw InputError(.currency, file: file, message: error.description + hint(for: error))
+      throw InputError(.currency, file: file, message: error.description + hint(for: error, in: file))
     }
   }
 
-  /// How to give a missing base currency or rate on the command line.
-  private static func hint(for failure: CurrencyConversion.Failure) -> String {
+  /// Where a CSV keeps its currency, and how to give it on the command line.
+  private static func hint(for failure: CurrencyConversion.Failure, in file: String) -> String {
     let code = failure.currency.isEmpty ? "EUR" : failure.currency
-    if failure.baseCurrency.isEmpty { return ", or pass --currency USD --rates \(code)=RATE" }
-    return ", or pass --rates \(code)=RATE"
+    var hint = ""
+    if GraphFile.format(of: file) == .csv { hint += " (for a CSV, in \(GraphFile.companionPath(of: file)))" }
+    if failure.baseCurrency.isEmpty { return hint + ", or pass --currency USD --rates \(code)=RATE" }
+    return hint + ", or pass --rates \(code)=RATE"
   }
 
   /// Loads `file` and selects the flows `filter` keeps.
