@@ -31,6 +31,23 @@ extension ParsedArguments {
     try choice("format", ["text", "json"], default: "text") == "json"
   }
 
+  /// The `-o` path, checked before any work: a name whose extension is not
+  /// one of `extensions` (lower case, without the dot) is a usage error
+  /// listing them, so no file gets bytes its name does not promise. A name
+  /// without an extension, and `-`, are accepted.
+  func outputPath(extensions: [String]) throws(UsageError) -> String? {
+    guard let path = string("output") else { return nil }
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path }
+    let suffix = name[name.index(after: dot)...].lowercased()
+    guard extensions.contains(suffix) else {
+      let list = extensions.map { "." + $0 }
+      let spoken = list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + (list.last ?? "") : list.joined()
+      throw UsageError.message("Cannot write '\(path)': '.\(suffix)' is not a format '\(command.name)' writes; name it \(spoken)")
+    }
+    return path
+  }
+
   /// The input file argument.
   var file: String { positionals[0] }
 }

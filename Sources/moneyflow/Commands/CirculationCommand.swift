@@ -29,6 +29,13 @@ enum CirculationCommand {
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
     Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
+    if circulation.flowCount == 0, circulation.undisclosedExcluded > 0,
+      ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
+    {
+      Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
+    } else if circulation.circular == 0 {
+      EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
+    }
     return 0
   }
 

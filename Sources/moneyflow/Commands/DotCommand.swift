@@ -23,13 +23,13 @@ enum DotCommand {
       OptionSpec(name: "no-labels", help: "Draw edges without labels (for large graphs)."),
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to draw, or 'all'. (default: all kinds are drawn;\ncycles are looked for among the money-moving kinds)"),
     ] + SharedOptions.filters.dropFirst() + [
-      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output;\nit ends in .dot, .gv, .svg, .png or .pdf (or has no extension)."),
       OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
     ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let output = arguments.string("output")
+    let output = try arguments.outputPath(extensions: ["dot", "gv", "svg", "png", "pdf"])
     let defaultFormat = output.flatMap { Graphviz.Format(pathExtension: $0) }?.rawValue ?? "dot"
     let formatName = try arguments.choice("format", Graphviz.Format.allCases.map(\.rawValue), default: defaultFormat)
     let format = Graphviz.Format(rawValue: formatName) ?? .dot
@@ -78,6 +78,13 @@ enum DotCommand {
       try FileIO.writeAtomically(bytes, to: output)
     } else {
       Console.out(bytes: bytes)
+    }
+    if ((try? EmptySelection.reason(graph: graph, filter: drawFilter)) ?? nil) != nil {
+      EmptyAnswer.note("dot", "the diagram has no flows", graph: graph, filter: drawFilter, shape: "")
+    } else if onlyCyclic, options.keptFlows?.contains(true) == false {
+      EmptyAnswer.note(
+        "dot", "the diagram has no flows", graph: graph, filter: cycleFilter,
+        shape: "no cycle" + CyclesCommand.lengthBound(maxLength, flows: false))
     }
     return 0
   }

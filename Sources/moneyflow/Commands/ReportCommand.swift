@@ -34,6 +34,7 @@ enum ReportCommand {
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    let output = try arguments.outputPath(extensions: ["html", "htm"])
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -90,7 +91,7 @@ enum ReportCommand {
       statistics: statistics, cycles: cycles, temporal: temporal, circulation: circulation,
       diagram: diagram, diagramDescription: plan.description, pageSize: pageSize)
     let bytes = Array(report.html().utf8)
-    if let output = arguments.string("output"), output != "-" {
+    if let output, output != "-" {
       try FileIO.writeAtomically(bytes, to: output)
     } else {
       Console.out(bytes: bytes)

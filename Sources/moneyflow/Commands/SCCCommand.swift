@@ -22,6 +22,9 @@ enum SCCCommand {
     let graph = try arguments.loadGraph()
     let components = graph.stronglyConnectedComponents(kinds: kinds)
     Console.out(json ? SCCReport.json(components, graph: graph).rendered() + "\n" : SCCReport.text(components, graph: graph))
+    if components.cyclicComponents.isEmpty {
+      EmptyAnswer.note("scc", "no component with a cycle", graph: graph, filter: FlowFilter(kinds: kinds), shape: "no cycle")
+    }
     return 0
   }
 }
