@@ -61,4 +61,19 @@ import Testing
     let generate = try CLI.run(["generate", "--family", "planted", "--nodes", "10", "--edges", "10", "--cycles", "1"])
     #expect(generate.stderr.hasPrefix("planted 1 cycle of length 4: the graph has exactly 1 cycle\n"))
   }
+
+  @Test func dotMergesAPairWithMoreThanThreeFlowsByDefault() throws {
+    let csv = "from,to,kind,amount,currency,date\n" + String(repeating: "a,b,loan,1,USD,2025\n", count: 4) + String(repeating: "b,a,loan,1,USD,2025\n", count: 3)
+    func edges(_ options: [String]) throws -> Int {
+      let result = try CLI.run(["dot", "-", "--no-labels"] + options, stdin: csv)
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout.split(separator: "\n").filter { $0.contains(" -> n") && !$0.contains("legend") }.count
+    }
+    #expect(try edges([]) == 4)
+    #expect(try edges(["--no-merge"]) == 7)
+    #expect(try edges(["--merge-parallel"]) == 2)
+    let both = try CLI.run(["dot", "-", "--merge-parallel", "--no-merge"], stdin: csv)
+    #expect(both.status == 2 && both.stderr.contains("'--merge-parallel' and '--no-merge' exclude each other"))
+    #expect(try CLI.run(["dot", "--help"]).stdout.contains("(default: merge a pair with more than 3 flows)"))
+  }
 }
