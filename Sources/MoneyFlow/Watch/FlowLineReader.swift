@@ -19,14 +19,13 @@ public struct FlowLineReader: Sendable {
   /// Prepares to read a stream named `file` in errors.
   public init(file: String) { self.file = file }
 
-  /// Adds `chunk` and calls `body` with each flow completed by it (as a
-  /// one-flow graph) and its 1-based row.
+  /// Adds `chunk` and returns each flow completed by it (as a one-flow
+  /// graph) with its 1-based row.
   ///
-  /// - Throws: ``InputError`` naming the record's line; the error of `body`.
+  /// - Throws: ``InputError`` naming the record's line.
   /// - Complexity: O(*n*) in the bytes added, plus parsing each record.
-  public mutating func add<E: Error>(
-    _ chunk: UnsafeRawBufferPointer, _ body: (FlowGraph, Int) throws(E) -> Void
-  ) throws(WatchError<E>) {
+  public mutating func add(_ chunk: UnsafeRawBufferPointer) throws(InputError) -> [(flow: FlowGraph, row: Int)] {
+    var out: [(flow: FlowGraph, row: Int)] = []
     pending.append(contentsOf: chunk)
     var start = 0
     var i = scanned
@@ -38,48 +37,43 @@ public struct FlowLineReader: Sendable {
         let recordLine = line
         line += 1 + record.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         start = i + 1
-        try handle(record, line: recordLine, body)
+        if let flow = try handle(record, line: recordLine) { out.append((flow, rows)) }
       }
       i += 1
     }
     pending.removeFirst(start)
     scanned = pending.count
+    return out
   }
 
   /// Handles a last record without a final newline.
-  public mutating func finish<E: Error>(_ body: (FlowGraph, Int) throws(E) -> Void) throws(WatchError<E>) {
-    guard !pending.isEmpty else { return }
+  public mutating func finish() throws(InputError) -> [(flow: FlowGraph, row: Int)] {
+    guard !pending.isEmpty else { return [] }
     let record = pending
     pending = []
     scanned = 0
-    try handle(record, line: line, body)
+    guard let flow = try handle(record, line: line) else { return [] }
+    return [(flow, rows)]
   }
 
-  private mutating func handle<E: Error>(
-    _ record: [UInt8], line recordLine: Int, _ body: (FlowGraph, Int) throws(E) -> Void
-  ) throws(WatchError<E>) {
+  /// Parses one record: the header, or one flow.
+  private mutating func handle(_ record: [UInt8], line recordLine: Int) throws(InputError) -> FlowGraph? {
     var record = record
     if record.last == UInt8(ascii: "\r") { record.removeLast() }
     guard let header else {
       if !record.isEmpty { header = record }
-      return
+      return nil
     }
-    if record.isEmpty { return }
+    if record.isEmpty { return nil }
     let graph: FlowGraph
     do {
       graph = try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + record, file: file).read()
     } catch {
       var error = error
       if error.line >= 2 { error.line = recordLine + error.line - 2 }
-      throw .input(error)
+      throw error
     }
     rows += 1
-    do { try body(graph, rows) } catch { throw .body(error) }
+    return graph
   }
-}
-
-/// An error while watching a stream: bad input, or the caller's own.
-public enum WatchError<Body: Error>: Error {
-  case input(InputError)
-  case body(Body)
 }
