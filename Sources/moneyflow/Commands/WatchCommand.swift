@@ -42,6 +42,7 @@ enum WatchCommand {
     let started = now()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     var atEnd = false
+    var currency: String?
     while !atEnd {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
@@ -53,6 +54,16 @@ enum WatchCommand {
         try reader.add(UnsafeRawBufferPointer(rebasing: bytes[0 ..< n]))
       }
       for (flow, row) in flows {
+        // --min-amount compares amounts: a stream has no rates table, so one currency only.
+        if filter.minimumAmount != nil, flow.flowCount > 0, flow.hasAmount(0) {
+          let code = flow.currencyCode(of: 0)
+          if currency == nil { currency = code }
+          if currency != code {
+            throw InputError(
+              .currency, file: reader.file,
+              message: "flow \(row) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream")
+          }
+        }
         let cycles = try Loading.converting(path) { () throws(CurrencyConversion.Failure) in try watcher.add(flow, row: row) }
         for cycle in cycles {
           reported += 1
