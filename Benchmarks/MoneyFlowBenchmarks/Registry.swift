@@ -11,6 +11,7 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
+    WatchPhase(),
     DOTPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
