@@ -35,7 +35,7 @@ struct WatchPhase: BenchmarkPhase {
         let end = min(bytes.count, offset + 65_536)
         let batch = offset == bytes.count
           ? try reader.finish() : try bytes[offset ..< end].withUnsafeBytes { try reader.add($0) }
-        for (flow, row) in batch { reported += try watcher.add(flow, row: row).count }
+        if let (flow, row) = batch { reported += try watcher.add(flow, row: row).count }
         if offset == bytes.count { break }
         offset = end
       }

@@ -19,7 +19,7 @@ enum WatchCommand {
       most --max-length links through that link; later parallel flows close none. Over a whole
       stream the cycles reported are exactly those 'cycles --max-length N' finds, each once.
       Memory follows the graph (companies and distinct links). A summary goes to standard error
-      at the end.
+      at the end; progress too while it is a terminal. Not built yet: --temporal.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list to read; '-' reads standard input.")],
     options: [
@@ -43,6 +43,8 @@ enum WatchCommand {
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     var atEnd = false
     var currency: String?
+    let showProgress = Console.errorIsTerminal
+    var lastProgress = now()
     while !atEnd {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
@@ -50,18 +52,18 @@ enum WatchCommand {
         throw InputError(.unreadable, file: path, message: "cannot read: \(String(cString: strerror(errno)))")
       }
       atEnd = n == 0
-      let flows = try atEnd ? reader.finish() : buffer.withUnsafeBytes { bytes throws(InputError) in
+      let batch = try atEnd ? reader.finish() : buffer.withUnsafeBytes { bytes throws(InputError) in
         try reader.add(UnsafeRawBufferPointer(rebasing: bytes[0 ..< n]))
       }
-      for (flow, row) in flows {
+      if let (flow, row) = batch {
         // --min-amount compares amounts: a stream has no rates table, so one currency only.
-        if filter.minimumAmount != nil, flow.flowCount > 0, flow.hasAmount(0) {
-          let code = flow.currencyCode(of: 0)
+        for index in 0 ..< flow.flowCount where filter.minimumAmount != nil && flow.hasAmount(index) {
+          let code = flow.currencyCode(of: index)
           if currency == nil { currency = code }
           if currency != code {
             throw InputError(
               .currency, file: reader.file,
-              message: "flow \(row) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream")
+              message: "flow \(row + index) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream")
           }
         }
         let cycles = try Loading.converting(path) { () throws(CurrencyConversion.Failure) in try watcher.add(flow, row: row) }
@@ -70,7 +72,12 @@ enum WatchCommand {
           Console.out(line(cycle))
         }
       }
+      if showProgress, now() - lastProgress >= 0.5 {
+        lastProgress = now()
+        Console.errorInline("\r\(watcher.flowsRead) flows read, \(reported) cycles reported   ")
+      }
     }
+    if showProgress { Progress.finish() }
     let seconds = max(now() - started, 1e-9)
     let rate = Int((Double(watcher.flowsRead) / seconds).rounded())
     Console.error("\(watcher.flowsRead) flows read, \(reported) cycles reported, \(rate) flows/s")
