@@ -4,11 +4,14 @@ import MoneyFlow
 enum SharedOptions {
   static let format = OptionSpec(name: "format", value: "FORMAT", help: "Output format: text or json. (default: text)")
 
-  /// `--format text|json|jsonl`; `records` names what the JSON Lines carry.
+  /// `--format text|json|jsonl`; `records` names the JSON array whose
+  /// elements the JSON Lines carry, one a line.
   static func formatWithLines(records: String) -> OptionSpec {
     OptionSpec(
       name: "format", value: "FORMAT",
-      help: "Output format: text, json or jsonl (JSON Lines: \(records) one a line,\nthen one line {\"summary\": {...}} with the rest of the JSON answer). (default: text)")
+      help: "Output format: text, json or jsonl. jsonl (JSON Lines) writes each element\n"
+        + "of the JSON answer's '\(records)' array on its own line, then one last line\n"
+        + "{\"summary\": {...}} with the answer's other members. (default: text)")
   }
 
   static let output = OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output.")

@@ -14,7 +14,7 @@ enum CirculationCommand {
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
-      SharedOptions.formatWithLines(records: "the flows' objects of the JSON 'flows' array"),
+      SharedOptions.formatWithLines(records: "flows"),
       SharedOptions.output,
     ],
     run: run)

@@ -23,7 +23,7 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      SharedOptions.formatWithLines(records: "the cycles' objects of the JSON 'cycles' array"),
+      SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
     ],
     run: run)
