@@ -12,6 +12,7 @@ enum Registry {
     CyclesPhase(threads: 2),
     TemporalPhase(),
     DOTPhase(),
+    JSONWriterPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
 
