@@ -13,6 +13,7 @@ enum Registry {
     TemporalPhase(),
     WatchPhase(),
     DOTPhase(),
+    JSONWriterPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
 
