@@ -23,12 +23,13 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      SharedOptions.format,
+      SharedOptions.formatWithLines(records: "cycles"),
+      SharedOptions.output,
     ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -42,7 +43,8 @@ enum CyclesCommand {
     let countOnly = arguments.flag("count-only")
     let graph = try arguments.loadGraph()
 
-    let output: String
+    let text: () -> String
+    let members: () -> [(String, JSONStreamWriter.Member)]
     var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
@@ -52,7 +54,7 @@ enum CyclesCommand {
         try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
@@ -62,10 +64,16 @@ enum CyclesCommand {
         try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
-    Console.out(output)
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: text())
+      case .json: try writer.writeDocument(members())
+      case .jsonl: try writer.writeLines(members(), records: "cycles")
+      }
+    }
     if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return 0
   }

@@ -36,7 +36,7 @@ enum DotCommand {
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let output = try arguments.outputPath(extensions: ["dot", "gv", "svg", "png", "pdf"])
+    let output = try arguments.checkedOutputPath(extensions: ["dot", "gv", "svg", "png", "pdf"])
     let defaultFormat = output.flatMap { Graphviz.Format(pathExtension: $0) }?.rawValue ?? "dot"
     let formatName = try arguments.choice("format", Graphviz.Format.allCases.map(\.rawValue), default: defaultFormat)
     let format = Graphviz.Format(rawValue: formatName) ?? .dot

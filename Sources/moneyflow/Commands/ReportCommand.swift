@@ -34,7 +34,7 @@ enum ReportCommand {
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let output = try arguments.outputPath(extensions: ["html", "htm"])
+    let output = try arguments.checkedOutputPath(extensions: ["html", "htm"])
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
