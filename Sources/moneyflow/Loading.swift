@@ -35,17 +35,27 @@ extension ParsedArguments {
   /// - Throws: ``UsageError`` for a bad code, rate list or a currency that
   ///   contradicts the file's; ``InputError`` for the file or a rates file.
   func loadGraph(_ path: String? = nil) throws -> FlowGraph {
+    let (currency, rates) = try currencyOptions()
+    return try applyingCurrency(currency, rates, to: try GraphFile.load(path ?? file), from: path ?? file)
+  }
+
+  /// `--currency` and `--rates`, validated; nil and empty when not given.
+  func currencyOptions() throws -> (currency: String?, rates: [(code: String, rate: Amount)]) {
     let rates = try ratesOption()
     let currency = string("currency")
     if let currency, !CurrencyCode.isValid(currency) {
       throw UsageError.message("The value '\(currency)' is invalid for '--currency <code>': expected a 3-letter currency code such as USD")
     }
-    let graph = try GraphFile.load(path ?? file)
+    return (currency, rates)
+  }
+
+  /// `graph` with the base currency and rates of ``currencyOptions()`` laid over its own.
+  func applyingCurrency(_ currency: String?, _ rates: [(code: String, rate: Amount)], to graph: FlowGraph, from path: String) throws -> FlowGraph {
     guard currency != nil || !rates.isEmpty else { return graph }
     do {
       return try graph.withCurrency(currency, rates: rates)
     } catch {
-      throw UsageError.message("\(path ?? file): \(error.description)")
+      throw UsageError.message("\(path): \(error.description)")
     }
   }
 

@@ -29,6 +29,13 @@ import Testing
     #expect(converted.stdout.contains("\"currency\": \"USD\"") && converted.stdout.contains("\"EUR\": 1.08"))
   }
 
+  @Test func watchTakesThemToCompareAStreamInSeveralCurrencies() throws {
+    let without = try CLI.run(["watch", "-", "--min-amount", "1"], stdin: Self.csv)
+    #expect(without.status == 1 && without.stderr.contains("or --currency and --rates"))
+    let with = try CLI.run(["watch", "-", "--min-amount", "1", "--currency", "USD", "--rates", "EUR=1.08,JPY=0.0066"], stdin: Self.csv)
+    #expect(with.status == 0 && with.stdout.split(separator: "\n").count == 2, "\(with.stderr)")
+  }
+
   @Test func aRatesFile() throws {
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
