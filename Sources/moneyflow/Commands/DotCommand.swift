@@ -10,13 +10,13 @@ enum DotCommand {
     name: "dot",
     abstract: "Draw the graph as Graphviz DOT (or SVG, PNG, PDF), circular flows highlighted.",
     discussion: """
-      One node a company, one edge a flow; a payer and payee with more than \(mergeAbove) flows get one
-      edge, labelled with the total (--no-merge keeps every flow, --merge-parallel merges every
-      pair). Money-moving kinds are
-      drawn solid, the others dashed; pen width grows with the amount. --highlight-cycles draws the
-      flows on circular paths in red and puts each group of companies money can go round in
-      (strongly connected component) in its own cluster. Cycles are looked for among the
-      money-moving kinds unless --kinds says otherwise. Render with: moneyflow dot FILE | dot -Tsvg > out.svg
+      One node a company, one edge a flow; a payer and payee with more than \(mergeAbove) flows get
+      one edge, labelled with the total (--no-merge keeps every flow, --merge-parallel merges every
+      pair). Money-moving kinds are drawn solid, the others dashed; pen width grows with the
+      amount. --highlight-cycles draws the flows on circular paths in red and puts each group of
+      companies money can go round in (strongly connected component) in its own cluster. Cycles
+      are looked for among the money-moving kinds unless --kinds says otherwise. Render with:
+      moneyflow dot FILE | dot -Tsvg > out.svg
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
