@@ -11,11 +11,8 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
-<<<<<<< HEAD
     TemporalRingPhase(),
-=======
     WatchPhase(),
->>>>>>> main
     DOTPhase(),
     JSONWriterPhase(),
     CirculationPhase(),
