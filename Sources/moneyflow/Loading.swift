@@ -12,8 +12,8 @@ enum Loading {
   }
 
   /// Loads `file` and selects the flows `filter` keeps.
-  static func selection(_ file: String, filter: FlowFilter) throws(InputError) -> (FlowGraph, FlowSelection) {
-    let graph = try GraphFile.load(file)
+  static func selection(_ file: String, columns: CSVColumnMapping? = nil, filter: FlowFilter) throws(InputError) -> (FlowGraph, FlowSelection) {
+    let graph = try GraphFile.load(file, columns: columns)
     let selection = try converting(file) { () throws(CurrencyConversion.Failure) in try FlowSelection(graph: graph, filter: filter) }
     return (graph, selection)
   }

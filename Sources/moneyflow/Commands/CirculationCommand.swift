@@ -12,7 +12,7 @@ enum CirculationCommand {
       decomposition into weighted cycles. Flows without an amount are left out and counted.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
-    options: SharedOptions.filters + [
+    options: [SharedOptions.columns] + SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       SharedOptions.format,
     ],
@@ -22,7 +22,7 @@ enum CirculationCommand {
     let json = try arguments.wantsJSON()
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }

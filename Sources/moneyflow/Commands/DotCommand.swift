@@ -14,6 +14,7 @@ enum DotCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
+      SharedOptions.columns,
       OptionSpec(name: "highlight-cycles", help: "Draw flows on circular paths in red; cluster each circular group."),
       OptionSpec(name: "only-cyclic", help: "Keep only the companies and flows that lie on a cycle."),
       OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
@@ -47,7 +48,7 @@ enum DotCommand {
       throw Graphviz.Failure(code: .notInstalled, format: format)
     }
 
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     var options = DOTOptions(
       filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
       showsEdgeLabels: !arguments.flag("no-labels"), fontName: arguments.string("font"))

@@ -18,6 +18,7 @@ enum ReportCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
+      SharedOptions.columns,
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows for time-respecting ones)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop each search after N cycles; the page then says so."),
@@ -46,7 +47,7 @@ enum ReportCommand {
     let pageSize = try arguments.int("page-size", minimum: 1) ?? 25
     let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
 
-    let (graph, selection) = try Loading.selection(arguments.file, filter: filter)
+    let (graph, selection) = try Loading.selection(arguments.file, columns: try arguments.columnMapping(), filter: filter)
     let statistics = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try GraphStatistics(graph: graph)
     }

@@ -11,6 +11,7 @@ enum SCCCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
+      SharedOptions.columns,
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
     ],
@@ -19,7 +20,7 @@ enum SCCCommand {
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let kinds = try arguments.kinds("kinds") ?? .moneyMoving
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let components = graph.stronglyConnectedComponents(kinds: kinds)
     Console.out(json ? SCCReport.json(components, graph: graph).rendered() + "\n" : SCCReport.text(components, graph: graph))
     return 0
