@@ -73,6 +73,12 @@ public struct CSVEdgeListReader {
     guard try csv.nextRecord() else {
       throw InputError(.empty, file: file, message: "the file is empty; expected a header line \(Self.requiredColumns.joined(separator: ","))")
     }
+    if mapping == nil, csv.fields.count == AMLworldFormat.header.count,
+      csv.fields.indices.allSatisfy({ csv.string($0) == AMLworldFormat.header[$0] })
+    {
+      try readAMLworld(&csv, into: &builder)
+      return
+    }
     let columns = try header(csv)
     let width = csv.fields.count
     let hasOptional = columns.hasOptional
@@ -190,7 +196,7 @@ public struct CSVEdgeListReader {
 
   /// The payer or payee in `columns` (several are joined by
   /// ``CSVColumnMapping/partySeparator``), interned.
-  private func company(
+  func company(
     _ csv: inout CSVReader, _ columns: [Int], _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
   ) throws(InputError) -> Int32 {
     for column in columns where csv.isEmpty(column) {
@@ -210,7 +216,7 @@ public struct CSVEdgeListReader {
     return csv.fieldValue(column) { builder.intern(bytes: $0) }
   }
 
-  private func amountField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
+  func amountField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
     let fast = csv.fieldValue(column) { field -> Amount?? in
       if field.isEmpty { return .some(nil) }
       return CSVEdgeListReader.plainDecimal(field).map { .some($0) }
