@@ -79,6 +79,12 @@ public struct CSVEdgeListReader {
       try readAMLworld(&csv, into: &builder)
       return
     }
+    if mapping == nil, csv.fields.count == AMLSimFormat.header.count,
+      csv.fields.indices.allSatisfy({ csv.string($0) == AMLSimFormat.header[$0] })
+    {
+      try readAMLSim(&csv, into: &builder)
+      return
+    }
     let columns = try header(csv)
     let width = csv.fields.count
     let hasOptional = columns.hasOptional
