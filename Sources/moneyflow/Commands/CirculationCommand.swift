@@ -12,9 +12,10 @@ enum CirculationCommand {
       decomposition into weighted cycles. Flows without an amount are left out and counted.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
-    options: [SharedOptions.columns] + SharedOptions.filters + [
+    options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       SharedOptions.format,
+      SharedOptions.columns,
     ],
     run: run)
 

@@ -14,7 +14,6 @@ enum CyclesCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
-      SharedOptions.columns,
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
@@ -25,6 +24,7 @@ enum CyclesCommand {
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       SharedOptions.format,
+      SharedOptions.columns,
     ],
     run: run)
 

@@ -14,7 +14,6 @@ enum DotCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
-      SharedOptions.columns,
       OptionSpec(name: "highlight-cycles", help: "Draw flows on circular paths in red; cluster each circular group."),
       OptionSpec(name: "only-cyclic", help: "Keep only the companies and flows that lie on a cycle."),
       OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
@@ -26,6 +25,7 @@ enum DotCommand {
     ] + SharedOptions.filters.dropFirst() + [
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
       OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
+      SharedOptions.columns,
     ],
     run: run)
 

@@ -18,7 +18,6 @@ enum ReportCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
-      SharedOptions.columns,
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows for time-respecting ones)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop each search after N cycles; the page then says so."),
@@ -31,6 +30,7 @@ enum ReportCommand {
       OptionSpec(name: "page-size", value: "N", help: "Rows per table page. (default: 25)"),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the searches. (default: the number of cores)"),
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      SharedOptions.columns,
     ],
     run: run)
 

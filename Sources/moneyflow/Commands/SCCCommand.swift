@@ -11,9 +11,9 @@ enum SCCCommand {
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
-      SharedOptions.columns,
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
+      SharedOptions.columns,
     ],
     run: run)
 
