@@ -23,13 +23,14 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      SharedOptions.format,
+      SharedOptions.formatWithLines(records: "cycles"),
+      SharedOptions.output,
       SharedOptions.columns,
     ],
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -43,7 +44,8 @@ enum CyclesCommand {
     let countOnly = arguments.flag("count-only")
     let graph = try arguments.loadGraph()
 
-    let output: String
+    let text: () -> String
+    let members: () -> [(String, JSONStreamWriter.Member)]
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
@@ -52,7 +54,7 @@ enum CyclesCommand {
         try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
@@ -61,9 +63,15 @@ enum CyclesCommand {
         try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
     }
-    Console.out(output)
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: text())
+      case .json: try writer.writeDocument(members())
+      case .jsonl: try writer.writeLines(members(), records: "cycles")
+      }
+    }
     return 0
   }
 }
