@@ -75,4 +75,22 @@ import Testing
     let labelled = (0 ..< graph.flowCount).filter { graph.flow($0).attributes.contains { $0.key == "Is Laundering" } }
     #expect(labelled.count == 7)
   }
+
+  @Test func answersCountLabelledFlows() throws {
+    let graph = try read([
+      "2022/09/01 00:20,1,A,2,B,10.00,US Dollar,10.00,US Dollar,ACH,1",
+      "2022/09/02 00:20,2,B,1,A,9.00,US Dollar,9.00,US Dollar,ACH,1",
+      "2022/09/03 00:20,2,B,3,C,5.00,US Dollar,5.00,US Dollar,ACH,1",
+      "2022/09/03 00:20,1,A,1,A,5.00,US Dollar,5.00,US Dollar,Reinvestment,0",
+    ])
+    let stats = try GraphStatistics(graph: graph)
+    #expect(stats.labelledFlows == 3 && stats.labelledOnCycle == 2)
+    let text = CycleReport.text(try graph.elementaryCycles(), graph: graph)
+    #expect(text.contains("length 2, 2 of 2 flows labelled") && text.contains("length 1, 0 of 1 flows labelled"))
+    let json = CycleReport.json(try graph.elementaryCycles(), graph: graph).rendered()
+    #expect(json.contains(#""labelled":2"#) || json.contains(#""labelled": 2"#))
+    // Without labels the answers stay as they were.
+    let plain = try CSVEdgeListReader(bytes: Array("from,to,kind,amount,currency,date\na,b,loan,1,USD,\nb,a,loan,1,USD,\n".utf8), file: "p.csv").read()
+    #expect(!CycleReport.text(try plain.elementaryCycles(), graph: plain).contains("labelled"))
+  }
 }
