@@ -7,6 +7,12 @@ enum SharedOptions {
 
   static let format = OptionSpec(name: "format", value: "FORMAT", help: "Output format: text or json. (default: text)")
 
+  /// The base currency and rates for files that carry none (every command that reads a graph).
+  static let currency: [OptionSpec] = [
+    OptionSpec(name: "currency", value: "CODE", help: "The base currency amounts are compared in, for a file that names none\n(e.g. USD)."),
+    OptionSpec(name: "rates", value: "RATES", help: "Rates into the base currency: EUR=1.08,JPY=0.0066 or a JSON file\n{\"EUR\": 1.08}; they replace the file's rates for the same codes."),
+  ]
+
   /// `--format text|json|jsonl`; `records` names the JSON array whose
   /// elements the JSON Lines carry, one a line.
   static func formatWithLines(records: String) -> OptionSpec {
@@ -50,6 +56,23 @@ extension ParsedArguments {
     try choice("format", ["text", "json"], default: "text") == "json"
   }
 
+  /// The `-o` path, checked before any work: a name whose extension is not
+  /// one of `extensions` (lower case, without the dot) is a usage error
+  /// listing them, so no file gets bytes its name does not promise. A name
+  /// without an extension, and `-`, are accepted.
+  func checkedOutputPath(extensions: [String]) throws(UsageError) -> String? {
+    guard let path = string("output") else { return nil }
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path }
+    let suffix = name[name.index(after: dot)...].lowercased()
+    guard extensions.contains(suffix) else {
+      let list = extensions.map { "." + $0 }
+      let spoken = list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + (list.last ?? "") : list.joined()
+      throw UsageError.message("Cannot write '\(path)': '.\(suffix)' is not a format '\(command.name)' writes; name it \(spoken)")
+    }
+    return path
+  }
+
   /// The `--format` given: text, json, or (when `lines`) jsonl.
   func outputFormat(lines: Bool) throws(UsageError) -> OutputFormat {
     let name = try choice("format", lines ? ["text", "json", "jsonl"] : ["text", "json"], default: "text")
@@ -69,11 +92,6 @@ extension ParsedArguments {
     }
   }
 
-  /// The graph in the input file, read through `--columns` if given.
-  func loadGraph() throws -> FlowGraph {
-    let mapping = try columnMapping()
-    return try GraphFile.load(file, columns: mapping)
-  }
 
   /// The input file argument.
   var file: String { positionals[0] }

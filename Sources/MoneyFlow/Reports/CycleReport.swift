@@ -115,7 +115,7 @@ public enum CycleReport {
   ) -> String {
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
-      filter: result.options.filter, extra: result.options.maxLength.map { "length ≤ \($0)" })
+      filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
@@ -143,11 +143,11 @@ public enum CycleReport {
     _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
   ) -> String {
     var extras: [String] = []
-    if let window = result.options.window { extras.append("within \(window) days") }
+    if let window = result.options.window { extras.append("within \(StatsReport.count(window, "day", "days"))") }
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
-      noun: "time-respecting cycle", filter: result.options.filter,
+      noun: "time-respecting cycle", filter: result.options.filter, currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
@@ -171,7 +171,7 @@ public enum CycleReport {
   }
 
   private static func header(
-    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, extra: String?
+    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, currency: String, extra: String?
   ) -> String {
     var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
     var scope: [String] = []
@@ -182,14 +182,16 @@ public enum CycleReport {
     } else {
       scope.append("flows of kind " + filter.kinds.map(\.name).joined(separator: ", "))
     }
-    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: ""))") }
+    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: currency))") }
     if let since = filter.since { scope.append("since \(since)") }
     if let until = filter.until { scope.append("until \(until)") }
     text += " of " + scope.joined(separator: " ")
     if let extra { text += " (\(extra))" }
     text += "."
     if truncated { text += " Stopped after \(count); more exist." }
-    if listed > 0, listed < count { text += " The \(listed) with the largest circulating amount:" }
+    if listed > 0, listed < count {
+      text += listed == 1 ? " The one with the largest circulating amount:" : " The \(listed) with the largest circulating amount:"
+    }
     return text + "\n"
   }
 

@@ -17,7 +17,7 @@ enum CirculationCommand {
       SharedOptions.formatWithLines(records: "flows"),
       SharedOptions.output,
       SharedOptions.columns,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -36,6 +36,13 @@ enum CirculationCommand {
       case .json: try writer.writeDocument(report.jsonMembers())
       case .jsonl: try writer.writeLines(report.jsonMembers(), records: "flows")
       }
+    }
+    if circulation.flowCount == 0, circulation.undisclosedExcluded > 0,
+      ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
+    {
+      Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
+    } else if circulation.circular == 0 {
+      EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
     }
     return 0
   }

@@ -26,7 +26,7 @@ enum CyclesCommand {
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
       SharedOptions.columns,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -46,6 +46,7 @@ enum CyclesCommand {
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
+    var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
@@ -55,6 +56,7 @@ enum CyclesCommand {
       }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
@@ -64,6 +66,7 @@ enum CyclesCommand {
       }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {
@@ -72,6 +75,13 @@ enum CyclesCommand {
       case .jsonl: try writer.writeLines(members(), records: "cycles")
       }
     }
+    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return 0
+  }
+
+  /// ` of at most 3 companies`, or nothing without a bound.
+  static func lengthBound(_ maxLength: Int?, flows: Bool) -> String {
+    guard let maxLength else { return "" }
+    return " of at most " + StatsReport.count(maxLength, flows ? "flow" : "company", flows ? "flows" : "companies")
   }
 }

@@ -15,7 +15,7 @@ enum SCCCommand {
       SharedOptions.format,
       SharedOptions.output,
       SharedOptions.columns,
-    ],
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -29,6 +29,9 @@ enum SCCCommand {
       } else {
         try writer.write(raw: SCCReport.text(components, graph: graph))
       }
+    }
+    if components.cyclicComponents.isEmpty {
+      EmptyAnswer.note("scc", "no component with a cycle", graph: graph, filter: FlowFilter(kinds: kinds), shape: "no cycle")
     }
     return 0
   }
