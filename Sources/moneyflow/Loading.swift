@@ -29,14 +29,15 @@ enum Loading {
 }
 
 extension ParsedArguments {
-  /// Loads the input file with the base currency and rates of `--currency`
-  /// and `--rates` laid over its own.
+  /// Loads the input file (through `--columns` if given) with the base
+  /// currency and rates of `--currency` and `--rates` laid over its own.
   ///
   /// - Throws: ``UsageError`` for a bad code, rate list or a currency that
   ///   contradicts the file's; ``InputError`` for the file or a rates file.
   func loadGraph(_ path: String? = nil) throws -> FlowGraph {
     let (currency, rates) = try currencyOptions()
-    return try applyingCurrency(currency, rates, to: try GraphFile.load(path ?? file), from: path ?? file)
+    let mapping = try columnMapping()
+    return try applyingCurrency(currency, rates, to: try GraphFile.load(path ?? file, columns: mapping), from: path ?? file)
   }
 
   /// `--currency` and `--rates`, validated; nil and empty when not given.
