@@ -23,12 +23,24 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      SharedOptions.format,
+      OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (the outputs of --format partial,\nconcatenated in one file, '-' for standard input) and print the answer."),
+      OptionSpec(name: "format", value: "FORMAT", help: "Output format: text, json, or partial (a shard's mergeable answer).\n(default: text)"),
     ],
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.choice("format", ["text", "json", "partial"], default: "text")
+    let json = format == "json"
+    let shard = try ShardOptions.shard(arguments)
+    let merging = arguments.string("merge")
+    if arguments.string("stop-after") != nil, shard != nil || merging != nil || format == "partial" {
+      throw UsageError.message("'--stop-after' cannot go with '--shard', '--merge' or '--format partial': a shard cannot know where the single search would stop")
+    }
+    if merging != nil, shard != nil || format == "partial" {
+      throw UsageError.message("'--merge' prints the whole answer: it goes with '--format text' or '--format json', without '--shard'")
+    }
+    let key = ShardOptions.key(arguments)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -47,18 +59,44 @@ enum CyclesCommand {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+      var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
+      if merged == nil, format == "partial" || shard != nil {
+        let partial = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+          try graph.temporalCyclePartial(options, shard: shard ?? ShardOptions.whole, optionsKey: key)
+        }
+        if format == "partial" {
+          Console.out(partial.text())
+          return 0
+        }
+        merged = partial
       }
+      let found = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        if let merged { return try graph.temporalCycles(merging: merged, options) }
+        return try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+      }
+      guard let result = found else { throw ShardOptions.mismatch(merging, file: arguments.file) }
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+      var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
+      if merged == nil, format == "partial" || shard != nil {
+        let partial = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+          try graph.elementaryCyclePartial(options, shard: shard ?? ShardOptions.whole, optionsKey: key)
+        }
+        if format == "partial" {
+          Console.out(partial.text())
+          return 0
+        }
+        merged = partial
       }
+      let found = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        if let merged { return try graph.elementaryCycles(merging: merged, options) }
+        return try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+      }
+      guard let result = found else { throw ShardOptions.mismatch(merging, file: arguments.file) }
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     }
