@@ -70,6 +70,34 @@ enum ShardOptions {
     }
   }
 
+  /// The answer to print: that of the single search, of `--shard` alone,
+  /// or of the `--merge`d shards; nil after printing a `--format partial`.
+  static func answer<Answer>(
+    _ arguments: ParsedArguments, format: String, shard: WorkShard?, key: String, limit: Int,
+    partial: (WorkShard) throws(CurrencyConversion.Failure) -> CycleSearchPartial,
+    merge: (CycleSearchPartial) throws(CurrencyConversion.Failure) -> Answer?,
+    single: () throws(CurrencyConversion.Failure) -> Answer
+  ) throws(InputError) -> Answer? {
+    let merging = arguments.string("merge")
+    var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
+    if merged == nil, format == "partial" || shard != nil {
+      let own = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try partial(shard ?? whole)
+      }
+      if format == "partial" {
+        Console.out(own.text())
+        return nil
+      }
+      merged = own
+    }
+    let found = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+      if let merged { return try merge(merged) }
+      return try single()
+    }
+    guard let found else { throw mismatch(merging, file: arguments.file) }
+    return found
+  }
+
   /// The error when merged partials do not come from the graph `file`.
   static func mismatch(_ merging: String?, file: String) -> InputError {
     InputError(

@@ -59,44 +59,28 @@ enum CyclesCommand {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
-      var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
-      if merged == nil, format == "partial" || shard != nil {
-        let partial = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-          try graph.temporalCyclePartial(options, shard: shard ?? ShardOptions.whole, optionsKey: key)
-        }
-        if format == "partial" {
-          Console.out(partial.text())
-          return 0
-        }
-        merged = partial
-      }
-      let found = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        if let merged { return try graph.temporalCycles(merging: merged, options) }
-        return try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
-      }
-      guard let result = found else { throw ShardOptions.mismatch(merging, file: arguments.file) }
+      let answer = try ShardOptions.answer(
+        arguments, format: format, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads)
-      var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
-      if merged == nil, format == "partial" || shard != nil {
-        let partial = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-          try graph.elementaryCyclePartial(options, shard: shard ?? ShardOptions.whole, optionsKey: key)
-        }
-        if format == "partial" {
-          Console.out(partial.text())
-          return 0
-        }
-        merged = partial
-      }
-      let found = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        if let merged { return try graph.elementaryCycles(merging: merged, options) }
-        return try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
-      }
-      guard let result = found else { throw ShardOptions.mismatch(merging, file: arguments.file) }
+      let answer = try ShardOptions.answer(
+        arguments, format: format, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     }
