@@ -73,19 +73,19 @@ enum ShardOptions {
   /// The answer to print: that of the single search, of `--shard` alone,
   /// or of the `--merge`d shards; nil after printing a `--format partial`.
   static func answer<Answer>(
-    _ arguments: ParsedArguments, format: String, shard: WorkShard?, key: String, limit: Int,
+    _ arguments: ParsedArguments, partial printsPartial: Bool, shard: WorkShard?, key: String, limit: Int,
     partial: (WorkShard) throws(CurrencyConversion.Failure) -> CycleSearchPartial,
     merge: (CycleSearchPartial) throws(CurrencyConversion.Failure) -> Answer?,
     single: () throws(CurrencyConversion.Failure) -> Answer
-  ) throws(InputError) -> Answer? {
+  ) throws -> Answer? {
     let merging = arguments.string("merge")
     var merged = try merging.map { path throws(InputError) in try ShardOptions.merged(path, limit: limit, key: key) }
-    if merged == nil, format == "partial" || shard != nil {
+    if merged == nil, printsPartial || shard != nil {
       let own = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try partial(shard ?? whole)
       }
-      if format == "partial" {
-        Console.out(own.text())
+      if printsPartial {
+        try CommandOutput.stream(to: arguments.outputPath) { writer in try writer.write(raw: own.text()) }
         return nil
       }
       merged = own

@@ -14,12 +14,13 @@ enum CirculationCommand {
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
-      SharedOptions.format,
+      SharedOptions.formatWithLines(records: "flows"),
+      SharedOptions.output,
     ],
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
     let graph = try GraphFile.load(arguments.file)
@@ -28,7 +29,13 @@ enum CirculationCommand {
     }
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
-    Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: report.text(cycleLimit: shown, companyLimit: shown))
+      case .json: try writer.writeDocument(report.jsonMembers())
+      case .jsonl: try writer.writeLines(report.jsonMembers(), records: "flows")
+      }
+    }
     return 0
   }
 

@@ -23,21 +23,22 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer."),
-      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (the outputs of --format partial,\nconcatenated in one file, '-' for standard input) and print the answer."),
-      OptionSpec(name: "format", value: "FORMAT", help: "Output format: text, json, or partial (a shard's mergeable answer).\n(default: text)"),
+      OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
+      SharedOptions.formatWithLines(records: "cycles"),
+      SharedOptions.output,
     ],
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let format = try arguments.choice("format", ["text", "json", "partial"], default: "text")
-    let json = format == "json"
+    let partial = arguments.string("format") == "partial"
+    let format = partial ? .text : try arguments.outputFormat(lines: true)
     let shard = try ShardOptions.shard(arguments)
     let merging = arguments.string("merge")
-    if arguments.string("stop-after") != nil, shard != nil || merging != nil || format == "partial" {
+    if arguments.string("stop-after") != nil, shard != nil || merging != nil || partial {
       throw UsageError.message("'--stop-after' cannot go with '--shard', '--merge' or '--format partial': a shard cannot know where the single search would stop")
     }
-    if merging != nil, shard != nil || format == "partial" {
+    if merging != nil, shard != nil || partial {
       throw UsageError.message("'--merge' prints the whole answer: it goes with '--format text' or '--format json', without '--shard'")
     }
     let key = ShardOptions.key(arguments)
@@ -54,13 +55,14 @@ enum CyclesCommand {
     let countOnly = arguments.flag("count-only")
     let graph = try GraphFile.load(arguments.file)
 
-    let output: String
+    let text: () -> String
+    let members: () -> [(String, JSONStreamWriter.Member)]
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
       let answer = try ShardOptions.answer(
-        arguments, format: format, shard: shard, key: key, limit: limit,
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
@@ -68,13 +70,13 @@ enum CyclesCommand {
         })
       guard let result = answer else { return 0 }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads)
       let answer = try ShardOptions.answer(
-        arguments, format: format, shard: shard, key: key, limit: limit,
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
@@ -82,9 +84,15 @@ enum CyclesCommand {
         })
       guard let result = answer else { return 0 }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
     }
-    Console.out(output)
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: text())
+      case .json: try writer.writeDocument(members())
+      case .jsonl: try writer.writeLines(members(), records: "cycles")
+      }
+    }
     return 0
   }
 }

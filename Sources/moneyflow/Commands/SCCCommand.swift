@@ -13,6 +13,7 @@ enum SCCCommand {
     options: [
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
+      SharedOptions.output,
     ],
     run: run)
 
@@ -21,7 +22,13 @@ enum SCCCommand {
     let kinds = try arguments.kinds("kinds") ?? .moneyMoving
     let graph = try GraphFile.load(arguments.file)
     let components = graph.stronglyConnectedComponents(kinds: kinds)
-    Console.out(json ? SCCReport.json(components, graph: graph).rendered() + "\n" : SCCReport.text(components, graph: graph))
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      if json {
+        try writer.writeDocument(SCCReport.jsonMembers(components, graph: graph))
+      } else {
+        try writer.write(raw: SCCReport.text(components, graph: graph))
+      }
+    }
     return 0
   }
 }
