@@ -72,6 +72,21 @@ def parse(argv):
     return options, graph, passed
 
 
+def split_output(passed):
+    """Separates `-o FILE` / `--output FILE`, which only the merge gets, from
+    the search options every shard gets."""
+    search, output, i = [], [], 0
+    while i < len(passed):
+        argument = passed[i]
+        if argument in ("-o", "--output") and i + 1 < len(passed):
+            output += passed[i:i + 2]
+            i += 2
+            continue
+        (output if argument.startswith("--output=") else search).append(argument)
+        i += 1
+    return search, output
+
+
 def is_dataset(path, input_format):
     """Whether `path` is for Spark to read rather than a moneyflow graph file."""
     if input_format is not None:
@@ -116,6 +131,7 @@ def run_shard(index, shards, graph_name, binary_name, passed):
 
 def main(argv):
     options, graph, passed = parse(argv)
+    passed, output = split_output(passed)
     binary = options["binary"]
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         usage_error("no moneyflow binary at '%s' (build it with 'swift build -c release' or pass --binary)" % binary)
@@ -165,7 +181,7 @@ def main(argv):
         with open(partials, "wb") as out:
             for result in results:
                 out.write(result[2])
-        merged = subprocess.run([binary, "cycles", local_graph] + passed + ["--merge", partials])
+        merged = subprocess.run([binary, "cycles", local_graph] + passed + output + ["--merge", partials])
         return merged.returncode
     finally:
         spark.stop()
