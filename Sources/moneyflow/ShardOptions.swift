@@ -10,7 +10,7 @@ enum ShardOptions {
   /// fixed order, as written (`--threads`, `--format`, `--shard` may differ).
   static let keyed = [
     "temporal", "max-length", "limit", "kinds", "min-amount", "since", "until", "window", "strictly-increasing",
-    "count-only", "through", "min-length",
+    "count-only", "through", "min-length", "columns", "currency", "rates",
   ]
 
   /// The `--shard` value, validated.

@@ -27,7 +27,8 @@ enum CyclesCommand {
       OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -53,10 +54,11 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
+    var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
@@ -71,6 +73,7 @@ enum CyclesCommand {
       guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
@@ -85,6 +88,7 @@ enum CyclesCommand {
       guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {
@@ -93,6 +97,13 @@ enum CyclesCommand {
       case .jsonl: try writer.writeLines(members(), records: "cycles")
       }
     }
+    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return 0
+  }
+
+  /// ` of at most 3 companies`, or nothing without a bound.
+  static func lengthBound(_ maxLength: Int?, flows: Bool) -> String {
+    guard let maxLength else { return "" }
+    return " of at most " + StatsReport.count(maxLength, flows ? "flow" : "company", flows ? "flows" : "companies")
   }
 }

@@ -24,12 +24,13 @@ enum WatchCommand {
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list to read; '-' reads standard input.")],
     options: [
       OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies."),
-    ] + SharedOptions.filters,
+    ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
+    let (baseCurrency, rates) = try arguments.currencyOptions()
     let path = arguments.file
     let fd = path == "-" ? 0 : open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -55,15 +56,16 @@ enum WatchCommand {
       let batch = try atEnd ? reader.finish() : buffer.withUnsafeBytes { bytes throws(InputError) in
         try reader.add(UnsafeRawBufferPointer(rebasing: bytes[0 ..< n]))
       }
-      if let (flow, row) = batch {
-        // --min-amount compares amounts: a stream has no rates table, so one currency only.
-        for index in 0 ..< flow.flowCount where filter.minimumAmount != nil && flow.hasAmount(index) {
+      if let (batchFlows, row) = batch {
+        let flow = try arguments.applyingCurrency(baseCurrency, rates, to: batchFlows, from: path)
+        // --min-amount compares amounts: without --currency a stream has no rates, so one currency only.
+        for index in 0 ..< flow.flowCount where filter.minimumAmount != nil && baseCurrency == nil && flow.hasAmount(index) {
           let code = flow.currencyCode(of: index)
           if currency == nil { currency = code }
           if currency != code {
             throw InputError(
               .currency, file: reader.file,
-              message: "flow \(row + index) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream")
+              message: "flow \(row + index) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream, or --currency and --rates")
           }
         }
         let cycles = try Loading.converting(path) { () throws(CurrencyConversion.Failure) in try watcher.add(flow, row: row) }
