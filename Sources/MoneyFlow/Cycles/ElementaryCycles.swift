@@ -137,11 +137,24 @@ extension FlowGraph {
     _ options: CycleSearchOptions = CycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
+    let (selection, links) = try cycleLinks(options)
+    return cycleResult(links.enumerateCycles(options, progress: progress), selection: selection, links: links, options: options)
+  }
+
+  /// The selected flows and their link graph for an elementary-cycle search.
+  func cycleLinks(_ options: CycleSearchOptions) throws(CurrencyConversion.Failure) -> (FlowSelection, LinkGraph) {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     // Counting needs no amounts: leave them out of the link graph.
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
-    let found = links.enumerateCycles(options, progress: progress)
+    return (selection, links)
+  }
+
+  /// The public result of an enumeration.
+  func cycleResult(
+    _ found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
+    selection: FlowSelection, links: LinkGraph, options: CycleSearchOptions
+  ) -> CycleSearchResult {
     let cycles = found.ranked.map { entry in
       Cycle(
         companies: entry.nodes.map { CompanyID($0) },
@@ -159,11 +172,15 @@ extension FlowGraph {
 
 extension LinkGraph {
   /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:)``.
+  /// With `shard`, searches only from that shard's start companies
+  /// (`stopAfter` must then be nil).
   func enumerateCycles(
-    _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+    _ options: CycleSearchOptions, shard: WorkShard? = nil, progress: (@Sendable (CycleSearchProgress) -> Void)?
   ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
     let plan = CycleSearchPlan(links: self, options: options, progress: progress)
-    let sinks = options.threads <= 1 || options.stopAfter != nil ? [plan.runSequentially()] : plan.runInParallel()
+    let sinks =
+      shard == nil && (options.threads <= 1 || options.stopAfter != nil)
+      ? [plan.runSequentially()] : plan.runInParallel(shard: shard)
     let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
     plan.reporter?.finish(cyclesFound: merged.count)
     return merged
@@ -254,8 +271,8 @@ struct CycleSearchPlan: Sendable {
   /// Lists Johnson's start companies first (splitting components on this
   /// thread), then hands out all start companies to worker threads, each
   /// Johnson start searching over the companies above it that can get back
-  /// to it.
-  func runInParallel() -> [CycleSink] {
+  /// to it. With `shard`, only that shard's start companies.
+  func runInParallel(shard: WorkShard? = nil) -> [CycleSink] {
     var johnsonStarts: [Int32] = []
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
@@ -268,6 +285,10 @@ struct CycleSearchPlan: Sendable {
     }
     var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
     tasks.sort { $0.0 < $1.0 }
+    if let shard {
+      let owned = shard.owns(tasks.map(\.0), costs: WorkShard.startCosts(links: links, components: components))
+      tasks = tasks.indices.filter { owned[$0] }.map { tasks[$0] }
+    }
     let taskStart = tasks.map(\.0)
     let taskBounded = tasks.map(\.1)
     let counter = ParallelWork.TaskCounter()

@@ -144,6 +144,14 @@ extension FlowGraph {
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
+    try temporalCycles(options) { links in links.enumerateTemporalCycles(options, progress: progress) }
+  }
+
+  /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
+  /// dated link graph (a shard's, or shards merged).
+  func temporalCycles(
+    _ options: TemporalCycleSearchOptions, search: (LinkGraph) -> CycleSearchFound
+  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
@@ -159,7 +167,7 @@ extension FlowGraph {
     }
     var undisclosed = selection.undisclosedExcluded
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    let found = links.enumerateTemporalCycles(options, progress: progress)
+    let found = search(links)
     let cycles = found.ranked.map { entry in
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
@@ -178,16 +186,20 @@ extension FlowGraph {
 extension LinkGraph {
   /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
   /// link graph must hold dated flows only.
+  /// With `shard`, searches only from that shard's start companies.
   func enumerateTemporalCycles(
-    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+    _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
+    progress: (@Sendable (CycleSearchProgress) -> Void)?
   ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
     let searchable = (options.maxLength ?? 1) >= 1 && (options.window ?? 0) >= 0
-    let starts = (0 ..< Int32(searchable ? n : 0)).filter {
+    let cyclic = (0 ..< Int32(searchable ? n : 0)).filter {
       components.hasCycle(component: Int(components.componentOf[Int($0)]))
     }
+    let owned = shard?.owns(cyclic, costs: WorkShard.startCosts(links: self, components: components))
+    let starts = owned.map { owned in cyclic.indices.filter { owned[$0] }.map { cyclic[$0] } } ?? cyclic
     let maxLength = options.maxLength.map { Int32(clamping: $0) }
     let window = options.window.map { Int32(clamping: $0) }
     let makeSink: @Sendable () -> CycleSink = {

@@ -23,6 +23,8 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
       SharedOptions.columns,
@@ -30,7 +32,17 @@ enum CyclesCommand {
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let format = try arguments.outputFormat(lines: true)
+    let partial = arguments.string("format") == "partial"
+    let format = partial ? .text : try arguments.outputFormat(lines: true)
+    let shard = try ShardOptions.shard(arguments)
+    let merging = arguments.string("merge")
+    if arguments.string("stop-after") != nil, shard != nil || merging != nil || partial {
+      throw UsageError.message("'--stop-after' cannot go with '--shard', '--merge' or '--format partial': a shard cannot know where the single search would stop")
+    }
+    if merging != nil, shard != nil || partial {
+      throw UsageError.message("'--merge' prints the whole answer: it goes with '--format text' or '--format json', without '--shard'")
+    }
+    let key = ShardOptions.key(arguments)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -51,9 +63,14 @@ enum CyclesCommand {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
-      }
+      let answer = try ShardOptions.answer(
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
@@ -61,9 +78,14 @@ enum CyclesCommand {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
-      }
+      let answer = try ShardOptions.answer(
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
