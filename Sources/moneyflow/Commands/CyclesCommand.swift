@@ -17,7 +17,7 @@ enum CyclesCommand {
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
-    ] + SharedOptions.filters + [
+    ] + CycleFilterOptions.specs + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
@@ -40,13 +40,16 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
+    let minLength = try arguments.int("min-length", minimum: 1)
     let graph = try GraphFile.load(arguments.file)
+    let through = try arguments.throughCompanies(in: graph) ?? []
 
     let output: String
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
-        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
+        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
+        through: through, minLength: minLength)
       let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
       }
@@ -55,7 +58,7 @@ enum CyclesCommand {
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
-        threads: threads)
+        threads: threads, through: through, minLength: minLength)
       let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
       }
