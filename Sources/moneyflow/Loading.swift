@@ -11,9 +11,18 @@ enum Loading {
     }
   }
 
+  /// Loads `file`, telling standard error what a foreign file (GraphML from
+  /// another tool) held that could not be read.
+  static func graph(_ file: String) throws(InputError) -> FlowGraph {
+    var notes: [String] = []
+    let graph = try GraphFile.load(file, notes: &notes)
+    for note in notes { Console.error("\(file == "-" ? "<stdin>" : file): note: \(note)") }
+    return graph
+  }
+
   /// Loads `file` and selects the flows `filter` keeps.
   static func selection(_ file: String, filter: FlowFilter) throws(InputError) -> (FlowGraph, FlowSelection) {
-    let graph = try GraphFile.load(file)
+    let graph = try Loading.graph(file)
     let selection = try converting(file) { () throws(CurrencyConversion.Failure) in try FlowSelection(graph: graph, filter: filter) }
     return (graph, selection)
   }

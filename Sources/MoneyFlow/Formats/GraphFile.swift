@@ -1,5 +1,6 @@
 /// Loads and saves graphs by file name: `.json` is a graph document, `.csv`
-/// an edge list, `-` standard input (JSON if it starts with `{`, else CSV).
+/// an edge list, `.graphml` GraphML, `-` standard input (JSON if it starts
+/// with `{`, GraphML if with `<`, else CSV).
 ///
 /// A CSV edge list holds only flows. When a graph carries more — a title, a
 /// base currency, rates, company names, aliases or attributes, companies
@@ -9,13 +10,14 @@
 /// converting JSON to CSV and back loses nothing.
 public enum GraphFile {
   /// The file formats.
-  public enum Format: Sendable { case json, csv }
+  public enum Format: Sendable { case json, csv, graphml }
 
   /// The format named by `path`'s extension; nil if unknown.
   public static func format(of path: String) -> Format? {
     let lower = path.lowercased()
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".csv") { return .csv }
+    if lower.hasSuffix(".graphml") { return .graphml }
     return nil
   }
 
@@ -28,15 +30,27 @@ public enum GraphFile {
   ///
   /// - Throws: ``InputError`` naming the file, line and field of the first problem.
   public static func load(_ path: String) throws(InputError) -> FlowGraph {
+    var notes: [String] = []
+    return try load(path, notes: &notes)
+  }
+
+  /// Loads the graph in `path`, adding to `notes` what a foreign file held
+  /// that could not be read (GraphML keys MoneyFlow has no field for, ...).
+  ///
+  /// - Throws: ``InputError`` naming the file, line and field of the first problem.
+  public static func load(_ path: String, notes: inout [String]) throws(InputError) -> FlowGraph {
     let name = path == "-" ? "<stdin>" : path
     if path == "-" {
-      // Standard input: JSON if it starts with '{', else CSV.
+      // Standard input: JSON if it starts with '{', GraphML if with '<', else CSV.
       let bytes = try FileIO.read(path)
       let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
       if first == 0x7B { return try JSONDocumentReader(bytes: bytes, file: name).read() }
+      if first == 0x3C { return try readGraphML(bytes, file: name, notes: &notes) }
       return try CSVEdgeListReader(bytes: bytes, file: name).read()
     }
     switch self.format(of: path) {
+    case .graphml:
+      return try readGraphML(try FileIO.read(path), file: name, notes: &notes)
     case .json:
       return try JSONDocumentReader(bytes: try FileIO.read(path), file: name).read()
     case .csv:
@@ -49,8 +63,15 @@ public enum GraphFile {
     case nil:
       // A missing file is reported as missing whatever its name ends in.
       guard FileIO.exists(path) else { throw InputError(.unreadable, file: path, message: "no such file") }
-      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document or a .csv edge list")
+      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a .json graph document, a .csv edge list or a .graphml file")
     }
+  }
+
+  private static func readGraphML(_ bytes: [UInt8], file: String, notes: inout [String]) throws(InputError) -> FlowGraph {
+    var reader = GraphMLReader(bytes: bytes, file: file)
+    let graph = try reader.read()
+    notes += reader.notes
+    return graph
   }
 
   /// The bytes that saving `graph` in `format` writes: the main file and,
@@ -59,6 +80,8 @@ public enum GraphFile {
     switch format {
     case .json:
       return (JSONDocumentWriter.text(graph), nil)
+    case .graphml:
+      return (GraphMLWriter.text(graph), nil)
     case .csv:
       let companion = needsCompanion(graph) ? JSONDocumentWriter.text(graph, includeFlows: false) : nil
       return (CSVEdgeListWriter.text(graph), companion)
@@ -70,7 +93,7 @@ public enum GraphFile {
   public static func save(_ graph: FlowGraph, to path: String) throws(InputError) {
     let format = path == "-" ? .json : self.format(of: path)
     guard let format else {
-      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a name ending in .json or .csv")
+      throw InputError(.unsupportedFormat, file: path, message: "unknown file type; expected a name ending in .json, .csv or .graphml")
     }
     let (main, companion) = encode(graph, as: format)
     if format == .csv, path != "-" {

@@ -22,7 +22,7 @@ enum CirculationCommand {
     let json = try arguments.wantsJSON()
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try Loading.graph(arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }

@@ -41,7 +41,7 @@ enum CyclesCommand {
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let minLength = try arguments.int("min-length", minimum: 1)
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try Loading.graph(arguments.file)
     let through = try arguments.throughCompanies(in: graph) ?? []
 
     let output: String

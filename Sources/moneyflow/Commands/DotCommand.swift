@@ -47,7 +47,7 @@ enum DotCommand {
       throw Graphviz.Failure(code: .notInstalled, format: format)
     }
 
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try Loading.graph(arguments.file)
     var options = DOTOptions(
       filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
       showsEdgeLabels: !arguments.flag("no-labels"), fontName: arguments.string("font"))

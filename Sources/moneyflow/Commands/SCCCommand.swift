@@ -19,7 +19,7 @@ enum SCCCommand {
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let kinds = try arguments.kinds("kinds") ?? .moneyMoving
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try Loading.graph(arguments.file)
     let components = graph.stronglyConnectedComponents(kinds: kinds)
     Console.out(json ? SCCReport.json(components, graph: graph).rendered() + "\n" : SCCReport.text(components, graph: graph))
     return 0

@@ -11,7 +11,7 @@ enum StatsCommand {
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try Loading.graph(arguments.file)
     let stats = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in try GraphStatistics(graph: graph) }
     Console.out(json ? StatsReport.json(stats, graph: graph).rendered() + "\n" : StatsReport.text(stats, graph: graph))
     return 0
