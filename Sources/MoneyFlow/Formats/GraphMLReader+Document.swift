@@ -130,11 +130,12 @@ extension GraphMLReader {
     members.append(("companies", JSONNode(value: .array(companies), offset: 0)))
     members.append(("flows", JSONNode(value: .array(flows), offset: 0)))
 
-    for what in unknown { notes.append("ignored \(unknownCount[what] ?? 0) values of \(what)") }
-    if withoutKind > 0 { notes.append("read \(withoutKind) edges without a kind as \"\(FlowKind.other.name)\"") }
+    for what in unknown { notes.append("ignored \(counted(unknownCount[what] ?? 0, "value")) of \(what)") }
+    if withoutKind > 0 { notes.append("read \(counted(withoutKind, "edge")) without a kind as \"\(FlowKind.other.name)\"") }
     if !added.isEmpty {
-      notes.append("added \(added.count) companies that edges name but no node declares (\(added.prefix(3).joined(separator: ", "))\(added.count > 3 ? ", …" : ""))")
+      notes.append("added \(counted(added.count, "company", "companies")) that edges name but no node declares (\(added.prefix(3).joined(separator: ", "))\(added.count > 3 ? ", …" : ""))")
     }
     return members
   }
 }
+

@@ -120,8 +120,11 @@ public struct GraphMLReader {
           skipped["<\(name)> elements", default: 0] += 1
           skipDepth = 1
         }
-      case .text(let value, _):
-        if dataKey != nil, skipDepth == 0 { text += value }
+      case .text(let value, let offset):
+        if dataKey != nil, skipDepth == 0 {
+          if text.isEmpty { dataOffset = offset }  // errors point at the value
+          text += value
+        }
       case .end(_, _):
         let name = stack.popLast() ?? ""
         if skipDepth > 0 {
@@ -153,7 +156,7 @@ public struct GraphMLReader {
     var members = Self.document(
       keys: keys, keyOrder: keyOrder, graphData: graphData, nodes: nodes, edges: edges, notes: &notes)
     for (what, count) in skipped.sorted(by: { $0.key < $1.key }) { notes.append("skipped \(count) \(what)") }
-    if undirected > 0 { notes.append("read \(undirected) undirected edges from source to target") }
+    if undirected > 0 { notes.append("read \(counted(undirected, "undirected edge")) from source to target") }
     members.insert(("format", JSONNode(value: .string(JSONDocumentReader.formatTag), offset: 0)), at: 0)
     return try parser.read(members: members)
   }
