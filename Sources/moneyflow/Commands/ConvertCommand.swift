@@ -14,7 +14,7 @@ enum ConvertCommand {
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let output = arguments.positionals[1]
-    guard output == "-" || GraphFile.format(of: output) != nil else {
+    guard output == "-" || (GraphFile.format(of: output).map { $0 != .ftm } ?? false) else {
       throw UsageError.message("Cannot tell the format of '\(output)': name it .json, .csv or .graphml")
     }
     let graph = try Loading.graph(arguments.file)
