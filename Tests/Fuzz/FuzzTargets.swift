@@ -27,6 +27,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "json": fuzzJSONDocument(bytes)
   case "csv": fuzzCSVEdgeList(bytes)
   case "graphml": fuzzGraphML(bytes)
+  case "ftm": fuzzFtM(bytes)
   case "amount": fuzzAmount(bytes)
   case "date": fuzzDate(bytes)
   default: fuzzFailure("unknown FUZZ_TARGET \(fuzzTarget)")
@@ -64,6 +65,18 @@ func fuzzGraphML(_ bytes: [UInt8]) {
   guard let back = try? again.read() else { fuzzFailure("the written GraphML does not read back") }
   if !again.notes.isEmpty { fuzzFailure("the written GraphML reads back with notes: \(again.notes)") }
   if GraphMLWriter.text(back) != written { fuzzFailure("the GraphML does not round-trip") }
+}
+
+/// FollowTheMoney entities: whatever is accepted makes a graph whose JSON
+/// document reads back to the same graph.
+func fuzzFtM(_ bytes: [UInt8]) {
+  var reader = FtMReader(bytes: bytes, file: "fuzz.ftm.jsonl")
+  guard let graph = try? reader.read() else { return }
+  let written = JSONDocumentWriter.text(graph)
+  guard let again = try? JSONDocumentReader(bytes: Array(written.utf8), file: "written.json").read() else {
+    fuzzFailure("the graph read from FtM does not write a document that reads back")
+  }
+  if again != graph { fuzzFailure("the graph read from FtM does not round-trip through JSON") }
 }
 
 /// Amounts: an accepted amount keeps its value when its written form is read.

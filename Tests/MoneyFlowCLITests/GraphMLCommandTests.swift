@@ -36,3 +36,20 @@ import Testing
     #expect(result.stderr.hasPrefix("<stdin>:2:14: error: </graph> closes <node>"))
   }
 }
+
+/// Commands reading FollowTheMoney entities.
+@Suite struct FtMCommandTests {
+  @Test func commandsReadFtMAndReportUnknownSchemata() throws {
+    let result = try CLI.run(["cycles", "Graphs/ftm-sample.ftm.jsonl", "--format", "json"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "Graphs/ftm-sample.ftm.jsonl: note: skipped 2 entities of schemata MoneyFlow does not read: Address 1, Note 1\n")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let cycles = try #require(object["cycles"] as? [[String: Any]])
+    #expect(cycles.first?["companies"] as? [String] == ["co-aurora", "org-borealis", "le-cirrus"])
+    // Standard input whose first line is an entity is FtM; FtM cannot be written.
+    let text = try String(contentsOf: CLI.root.appendingPathComponent("Graphs/ftm-sample.ftm.jsonl"), encoding: .utf8)
+    let stdin = try CLI.run(["stats", "-"], stdin: text)
+    #expect(stdin.status == 0 && stdin.stdout.hasPrefix("4 companies, 5 flows"))
+    #expect(try CLI.run(["convert", "Graphs/ai-deals.json", "out.ftm.jsonl"]).status == 2)
+  }
+}

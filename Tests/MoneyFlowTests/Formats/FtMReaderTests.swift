@@ -74,7 +74,7 @@ import Testing
 
   @Test func badLinesNameTheirLineAndColumn() throws {
     for (lines, line, column, start) in [
-      ([entity("a", "Company", ""), "{\"id\": \"b\", \"schema\": }"], 2, 23, "unexpected"),
+      ([entity("a", "Company", ""), "{\"id\": \"b\", \"schema\": }"], 2, 23, "expected a value"),
       ([entity("a", "Company", ""), "", "[1, 2]"], 3, 1, "expected an FtM entity"),
       (["{\"id\": \"a\", \"schema\": \"Company\", \"properties\": [1]}"], 1, 48, "\"properties\" is an array"),
     ] {
