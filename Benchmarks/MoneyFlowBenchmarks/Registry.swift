@@ -11,7 +11,9 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
+    WatchPhase(),
     DOTPhase(),
+    JSONWriterPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
 

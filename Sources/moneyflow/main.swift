@@ -4,4 +4,5 @@
   import Darwin
 #endif
 
+Console.ignoreBrokenPipes()
 exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))

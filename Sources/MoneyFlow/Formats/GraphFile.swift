@@ -9,7 +9,9 @@
 /// without flows, or a company order other than first use — saving it as
 /// `NAME.csv` also writes the companion document `NAME.meta.json` (a graph
 /// document without flows), and loading `NAME.csv` reads it back, so
-/// converting JSON to CSV and back loses nothing.
+/// converting JSON to CSV and back loses nothing. A hand-written companion
+/// may hold only what it needs (say `currency` and `rates`): companies it
+/// does not list are created from the flows, as without a companion.
 public enum GraphFile {
   /// The file formats.
   public enum Format: Sendable { case json, csv, graphml, ftm }
@@ -66,7 +68,7 @@ public enum GraphFile {
       guard FileIO.exists(companion) else { return try CSVEdgeListReader(path: path).read() }
       let meta = JSONDocumentReader(bytes: try FileIO.read(companion), file: companion)
       var builder = try meta.readHeader(try meta.rootMembers(), allowFlows: false)
-      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
+      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: false)
       return (consume builder).build()
     case nil:
       // A missing file is reported as missing whatever its name ends in.

@@ -19,7 +19,7 @@ public enum StatsReport {
     }
     if !currency.isEmpty { out += "Base currency: \(currency)\n" }
 
-    out += "\nFlows by kind:\n"
+    if !stats.byKind.isEmpty { out += "\nFlows by kind:\n" }
     let width = max(4, stats.byKind.map { $0.kind.name.count }.max() ?? 0)
     for summary in stats.byKind {
       var line = "  " + pad(summary.kind.name, width) + "  " + leftPad(String(summary.flows), 7) + (summary.flows == 1 ? " flow " : " flows")

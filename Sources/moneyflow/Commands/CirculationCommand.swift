@@ -14,21 +14,35 @@ enum CirculationCommand {
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
-      SharedOptions.format,
-    ],
+      SharedOptions.formatWithLines(records: "flows"),
+      SharedOptions.output,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
-    let graph = try Loading.graph(arguments.file)
+    let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
-    Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: report.text(cycleLimit: shown, companyLimit: shown))
+      case .json: try writer.writeDocument(report.jsonMembers())
+      case .jsonl: try writer.writeLines(report.jsonMembers(), records: "flows")
+      }
+    }
+    if circulation.flowCount == 0, circulation.undisclosedExcluded > 0,
+      ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
+    {
+      Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
+    } else if circulation.circular == 0 {
+      EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
+    }
     return 0
   }
 

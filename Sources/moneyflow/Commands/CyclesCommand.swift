@@ -23,12 +23,13 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
-      SharedOptions.format,
-    ],
+      SharedOptions.formatWithLines(records: "cycles"),
+      SharedOptions.output,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -41,10 +42,12 @@ enum CyclesCommand {
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let minLength = try arguments.int("min-length", minimum: 1)
-    let graph = try Loading.graph(arguments.file)
+    let graph = try arguments.loadGraph()
     let through = try arguments.throughCompanies(in: graph) ?? []
 
-    let output: String
+    let text: () -> String
+    let members: () -> [(String, JSONStreamWriter.Member)]
+    var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
@@ -54,7 +57,8 @@ enum CyclesCommand {
         try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
@@ -63,9 +67,23 @@ enum CyclesCommand {
         try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
       }
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
-    Console.out(output)
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: text())
+      case .json: try writer.writeDocument(members())
+      case .jsonl: try writer.writeLines(members(), records: "cycles")
+      }
+    }
+    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return 0
+  }
+
+  /// ` of at most 3 companies`, or nothing without a bound.
+  static func lengthBound(_ maxLength: Int?, flows: Bool) -> String {
+    guard let maxLength else { return "" }
+    return " of at most " + StatsReport.count(maxLength, flows ? "flow" : "company", flows ? "flows" : "companies")
   }
 }
