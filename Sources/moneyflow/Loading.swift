@@ -13,9 +13,9 @@ enum Loading {
 
   /// Loads `file`, telling standard error what a foreign file (GraphML from
   /// another tool) held that could not be read.
-  static func graph(_ file: String) throws(InputError) -> FlowGraph {
+  static func graph(_ file: String, columns mapping: CSVColumnMapping? = nil) throws(InputError) -> FlowGraph {
     var notes: [String] = []
-    let graph = try GraphFile.load(file, notes: &notes)
+    let graph = try GraphFile.load(file, columns: mapping, notes: &notes)
     for note in notes { Console.error("\(file == "-" ? "<stdin>" : file): note: \(note)") }
     return graph
   }
@@ -38,14 +38,15 @@ enum Loading {
 }
 
 extension ParsedArguments {
-  /// Loads the input file with the base currency and rates of `--currency`
-  /// and `--rates` laid over its own.
+  /// Loads the input file (through `--columns` if given) with the base
+  /// currency and rates of `--currency` and `--rates` laid over its own.
   ///
   /// - Throws: ``UsageError`` for a bad code, rate list or a currency that
   ///   contradicts the file's; ``InputError`` for the file or a rates file.
   func loadGraph(_ path: String? = nil) throws -> FlowGraph {
     let (currency, rates) = try currencyOptions()
-    return try applyingCurrency(currency, rates, to: try Loading.graph(path ?? file), from: path ?? file)
+    let mapping = try columnMapping()
+    return try applyingCurrency(currency, rates, to: try Loading.graph(path ?? file, columns: mapping), from: path ?? file)
   }
 
   /// `--currency` and `--rates`, validated; nil and empty when not given.

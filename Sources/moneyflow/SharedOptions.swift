@@ -2,6 +2,9 @@ import MoneyFlow
 
 /// Options shared by the analysis commands.
 enum SharedOptions {
+  /// `--columns`, on every command that reads a file.
+  static let columns = OptionSpec(name: "columns", value: "MAPPING", help: "Read a CSV file with its own header: from=COL,to=COL[,amount=COL,currency=COL,\ndate=COL,kind=COL,id=COL], COL a header name or 1-based number; '+' joins\ncolumns into one party (from=From Bank+2). Other columns are kept as flow\nattributes; rows without a kind are 'other'.")
+
   static let format = OptionSpec(name: "format", value: "FORMAT", help: "Output format: text or json. (default: text)")
 
   /// The base currency and rates for files that carry none (every command that reads a graph).
@@ -78,6 +81,17 @@ extension ParsedArguments {
 
   /// The `-o` file, nil for standard output.
   var outputPath: String? { string("output") }
+
+  /// The `--columns` mapping, if given.
+  func columnMapping() throws(UsageError) -> CSVColumnMapping? {
+    guard let text = string("columns") else { return nil }
+    do {
+      return try CSVColumnMapping(parsing: text)
+    } catch {
+      throw UsageError.message("The value '\(text)' is invalid for '--columns <mapping>': \(error.description)")
+    }
+  }
+
 
   /// The input file argument.
   var file: String { positionals[0] }

@@ -31,20 +31,30 @@ public enum GraphFile {
     String(csvPath.dropLast(4)) + ".meta.json"
   }
 
-  /// Loads the graph in `path`.
+  /// Loads the graph in `path`. With a column `mapping`, the file (or
+  /// standard input) is read as a CSV file with its own header, whatever its
+  /// name ends in, and without a companion document.
   ///
   /// - Throws: ``InputError`` naming the file, line and field of the first problem.
-  public static func load(_ path: String) throws(InputError) -> FlowGraph {
+  public static func load(_ path: String, columns mapping: CSVColumnMapping? = nil) throws(InputError) -> FlowGraph {
     var notes: [String] = []
-    return try load(path, notes: &notes)
+    return try load(path, columns: mapping, notes: &notes)
   }
 
-  /// Loads the graph in `path`, adding to `notes` what a foreign file held
-  /// that could not be read (GraphML keys MoneyFlow has no field for, ...).
+  /// Loads the graph in `path` as ``load(_:columns:)`` does, adding to `notes`
+  /// what a foreign file held that could not be read (GraphML keys MoneyFlow
+  /// has no field for, FtM schemata it does not read, ...).
   ///
   /// - Throws: ``InputError`` naming the file, line and field of the first problem.
-  public static func load(_ path: String, notes: inout [String]) throws(InputError) -> FlowGraph {
+  public static func load(
+    _ path: String, columns mapping: CSVColumnMapping? = nil, notes: inout [String]
+  ) throws(InputError) -> FlowGraph {
     let name = path == "-" ? "<stdin>" : path
+    if let mapping {
+      guard path == "-" || FileIO.exists(path) else { throw InputError(.unreadable, file: path, message: "no such file") }
+      if path == "-" { return try CSVEdgeListReader(bytes: try FileIO.read(path), file: name, mapping: mapping).read() }
+      return try CSVEdgeListReader(path: path, mapping: mapping).read()
+    }
     if path == "-" {
       // Standard input: JSON if it starts with '{', GraphML if with '<', else CSV.
       let bytes = try FileIO.read(path)

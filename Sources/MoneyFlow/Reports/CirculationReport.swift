@@ -170,12 +170,16 @@ public struct CirculationReport: Sendable {
       members.append(("circular", .number(c.circularAmounts[flow])))
       return .object(members)
     }
+    let labels = FlowLabels(graph: graph)
     let cycleValues = cycles.lazy.map { cycle -> JSONValue in
-      .object([
+      var members: [(String, JSONValue)] = [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("flows", .array(cycle.flows.map { .int($0) })),
         ("amount", .number(cycle.amount)),
-      ])
+      ]
+      // Where flows carry laundering labels: how many of the cycle's flows do.
+      if !labels.isEmpty { members.append(("labelled", .int(labels.count(of: cycle.flows)))) }
+      return .object(members)
     }
     return [
       ("gross", .value(.number(c.gross))),

@@ -35,8 +35,9 @@ public enum CycleReport {
   /// - Complexity: O(1); writing them is O(*n*) in the size of the answer.
   public static func jsonMembers(_ result: CycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let labels = FlowLabels(graph: graph)
     let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      .object([
+      labelled(labels, Array(cycle.flows.joined()), [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("length", .int(cycle.length)),
         ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
@@ -49,8 +50,9 @@ public enum CycleReport {
 
   public static func jsonMembers(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let labels = FlowLabels(graph: graph)
     let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      .object([
+      labelled(labels, cycle.flows, [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("length", .int(cycle.length)),
         ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
@@ -60,6 +62,18 @@ public enum CycleReport {
       ])
     }
     return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
+  }
+
+  /// A cycle object; where the graph has labels, with `labelled`: how many
+  /// of its `flows` carry a laundering label.
+  private static func labelled(_ labels: FlowLabels, _ flows: [Int], _ members: [(String, JSONValue)]) -> JSONValue {
+    guard !labels.isEmpty else { return .object(members) }
+    return .object(members + [("labelled", .int(labels.count(of: flows)))])
+  }
+
+  /// `, 2 of 3 flows labelled` where the graph has labels.
+  private static func labelNote(_ labels: FlowLabels, _ flows: [Int]) -> String {
+    labels.isEmpty ? "" : ", \(labels.count(of: flows)) of \(flows.count) flows labelled"
   }
 
   private static func documentMembers(
@@ -103,9 +117,11 @@ public enum CycleReport {
       count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
       filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)\n"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
         let to = cycle.companies[(hop + 1) % cycle.length]
@@ -134,10 +150,12 @@ public enum CycleReport {
       noun: "time-respecting cycle", filter: result.options.filter, currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")\n"
+      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
+      out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0
       for (hop, flow) in cycle.flows.enumerated() {

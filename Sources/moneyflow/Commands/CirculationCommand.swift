@@ -16,6 +16,7 @@ enum CirculationCommand {
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       SharedOptions.formatWithLines(records: "flows"),
       SharedOptions.output,
+      SharedOptions.columns,
     ] + SharedOptions.currency,
     run: run)
 

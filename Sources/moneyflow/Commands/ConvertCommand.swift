@@ -10,7 +10,7 @@ enum ConvertCommand {
       ArgumentSpec(name: "in", help: "The graph to read (.json, .csv or .graphml; '-' for standard input)."),
       ArgumentSpec(name: "out", help: "The file to write (.json, .csv or .graphml; '-' for JSON on standard output). Written atomically."),
     ],
-    options: SharedOptions.currency,
+    options: [SharedOptions.columns] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {

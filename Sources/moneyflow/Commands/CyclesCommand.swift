@@ -25,6 +25,7 @@ enum CyclesCommand {
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
+      SharedOptions.columns,
     ] + SharedOptions.currency,
     run: run)
 

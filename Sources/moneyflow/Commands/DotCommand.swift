@@ -32,6 +32,7 @@ enum DotCommand {
     ] + SharedOptions.filters.dropFirst() + [
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output;\nit ends in .dot, .gv, .svg, .png or .pdf (or has no extension)."),
       OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
+      SharedOptions.columns,
     ] + SharedOptions.currency,
     run: run)
 

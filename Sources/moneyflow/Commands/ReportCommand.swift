@@ -30,6 +30,7 @@ enum ReportCommand {
       OptionSpec(name: "page-size", value: "N", help: "Rows per table page. (default: 25)"),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the searches. (default: the number of cores)"),
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      SharedOptions.columns,
     ] + SharedOptions.currency,
     run: run)
 

@@ -14,6 +14,7 @@ enum SCCCommand {
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
       SharedOptions.output,
+      SharedOptions.columns,
     ] + SharedOptions.currency,
     run: run)
 

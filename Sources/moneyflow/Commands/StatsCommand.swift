@@ -6,7 +6,7 @@ enum StatsCommand {
     name: "stats",
     abstract: "Summarise a graph: companies, flows and totals by kind, dates, largest flows.",
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
-    options: [SharedOptions.format, SharedOptions.output] + SharedOptions.currency,
+    options: [SharedOptions.format, SharedOptions.output, SharedOptions.columns] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
