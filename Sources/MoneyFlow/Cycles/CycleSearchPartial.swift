@@ -110,8 +110,10 @@ extension FlowGraph {
   ) throws(CurrencyConversion.Failure) -> CycleSearchPartial {
     var unbounded = options
     unbounded.stopAfter = nil
-    let (_, links) = try cycleLinks(unbounded)
-    let found = links.enumerateCycles(unbounded, shard: shard, progress: nil)
+    let (_, all) = try cycleLinks(unbounded)
+    let (links, restriction, startLimit) = all.restricted(unbounded)
+    let found = links.enumerateCycles(
+      unbounded, restriction: restriction, startLimit: startLimit, shard: shard, progress: nil)
     return CycleSearchPartial(
       kind: .elementary, shard: shard, optionsKey: optionsKey, companyCount: companyCount,
       hopCount: links.linkTarget.count, count: found.count, ranked: found.ranked, exposure: found.exposure)
@@ -124,7 +126,8 @@ extension FlowGraph {
   public func elementaryCycles(
     merging merged: CycleSearchPartial, _ options: CycleSearchOptions
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult? {
-    let (selection, links) = try cycleLinks(options)
+    let (selection, all) = try cycleLinks(options)
+    let links = all.restricted(options).links
     guard let found = merged.found(kind: .elementary, companyCount: companyCount, hops: links.linkTarget.count)
     else { return nil }
     return cycleResult(found, selection: selection, links: links, options: options)

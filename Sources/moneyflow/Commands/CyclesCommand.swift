@@ -17,7 +17,7 @@ enum CyclesCommand {
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
-    ] + SharedOptions.filters + [
+    ] + CycleFilterOptions.specs + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
@@ -54,7 +54,9 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
+    let minLength = try arguments.int("min-length", minimum: 1)
     let graph = try arguments.loadGraph()
+    let through = try arguments.throughCompanies(in: graph) ?? []
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
@@ -62,7 +64,8 @@ enum CyclesCommand {
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
-        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
+        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
+        through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
         arguments, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
@@ -77,7 +80,7 @@ enum CyclesCommand {
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
-        threads: threads)
+        threads: threads, through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
         arguments, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
