@@ -15,6 +15,8 @@ public struct FlowLineReader: Sendable {
   private var line = 1
   /// Flows (data rows) read so far.
   public private(set) var rows = 0
+  /// The 1-based line in the stream of each flow of the batch last returned.
+  public private(set) var lastLines: [Int] = []
 
   /// Prepares to read a stream named `file` in errors.
   public init(file: String) { self.file = file }
@@ -96,6 +98,7 @@ public struct FlowLineReader: Sendable {
     }
     let first = rows + 1
     rows += graph.flowCount
+    lastLines = graph.flowCount == lines.count ? lines.map(\.streamLine) : []
     return (graph, first)
   }
 }

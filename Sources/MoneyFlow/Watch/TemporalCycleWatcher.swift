@@ -95,8 +95,15 @@ public struct TemporalCycleWatcher: Sendable {
   /// - Complexity: per flow, expiry in amortized O(1) per flow dropped plus
   ///   ``TemporalChainSearch/search(_:payer:payee:time:found:)``.
   public mutating func add(_ batch: FlowGraph, row: Int) throws -> [WatchedChain] {
-    let selection = try FlowSelection(graph: batch, filter: filter)
     var found: [WatchedChain] = []
+    try add(batch, row: row) { found.append($0) }
+    return found
+  }
+
+  /// ``add(_:row:)`` handing each chain to `report` as soon as it is found,
+  /// so that the chains closed before a late flow are reported before the error.
+  public mutating func add(_ batch: FlowGraph, row: Int, report: (WatchedChain) -> Void) throws {
+    let selection = try FlowSelection(graph: batch, filter: filter)
     for flow in 0 ..< batch.flowCount {
       flowsRead += 1
       guard selection.isSelected[flow] else { continue }
@@ -120,14 +127,13 @@ public struct TemporalCycleWatcher: Sendable {
       let retained = flows
       let strictly = search.strictlyIncreasing
       search.search(retained, payer: u, payee: v, time: time) { path in
-        found.append(
+        report(
           Self.chain(
             closing: reference, payer: u, time: time, path: path, flows: retained,
             strictlyIncreasing: strictly))
       }
       flows.append(payer: u, payee: v, time: time, reference: reference)
     }
-    return found
   }
 
   /// The chain `f` then `path`, written from its first flow.
@@ -163,5 +169,5 @@ public struct TemporalCycleWatcher: Sendable {
   }
 
   /// The day of a time in seconds since 1970 (floor).
-  static func day(_ seconds: Int64) -> Int64 { seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400) }
+  public static func day(_ seconds: Int64) -> Int64 { seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400) }
 }

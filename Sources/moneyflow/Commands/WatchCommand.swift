@@ -15,21 +15,45 @@ enum WatchCommand {
       standard input ('-', which may be a pipe that stays open), and writes one JSON object a
       line, flushed, for every cycle the new flow closes: "companies" (from the id that sorts
       first, as 'cycles' prints them), "closed_by" (the flow's id, or its 1-based row) and
-      "length". The first flow in one direction between two companies closes every cycle of at
-      most --max-length links through that link; later parallel flows close none. Over a whole
-      stream the cycles reported are exactly those 'cycles --max-length N' finds, each once.
-      Memory follows the graph (companies and distinct links). A summary goes to standard error
-      at the end; progress too while it is a terminal. Not built yet: --temporal.
+      "length".
+
+      Structural (default): the first flow in one direction between two companies closes every
+      cycle of at most --max-length links through that link; later parallel flows close none.
+      Over a whole stream the cycles reported are exactly those 'cycles --max-length N' finds,
+      each once, when its first closing link appears. Memory follows the graph.
+
+      --temporal: time-respecting cycles, chains of individual flows whose dates never go
+      backwards. Each is reported once, when the last of its flows arrives (a flow at the chain's
+      latest date; with several flows on that date, the one read last, which need not be the
+      chain's final hop), with "flows" (ids or rows, in chain order from its first flow, as
+      'cycles --temporal' lists them), "span_seconds" and "span_days". Over a whole stream the
+      chains reported are exactly those 'cycles --temporal' finds with the same options. Flows
+      must come in date order: one dated before the latest date read is an error naming its line,
+      unless it is at most --allow-late DAYS late (then it still closes every chain it completes).
+      With --window, flows older than the window (plus --allow-late) are forgotten, so memory
+      follows the flows inside the window. Undated flows cannot take part and are counted.
+
+      A summary goes to standard error at the end; progress too while it is a terminal.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list to read; '-' reads standard input.")],
     options: [
-      OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies."),
+      OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies (flows with --temporal)."),
+      OptionSpec(name: "temporal", help: "Report time-respecting cycles: chains of flows whose dates never go backwards."),
+      OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow;\nolder flows are forgotten, so memory follows the window."),
+      OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one."),
+      OptionSpec(name: "allow-late", value: "DAYS", help: "With --temporal: accept a flow dated up to DAYS before the latest date read\n(default 0: dates must never go back); earlier is an error."),
     ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
+    let temporal = arguments.flag("temporal")
+    for name in ["window", "strictly-increasing", "allow-late"] where !temporal && (arguments.flag(name) || arguments.string(name) != nil) {
+      throw UsageError.message("'--\(name)' goes with '--temporal'")
+    }
+    let window = try duration(arguments, "window")
+    let allowLate = try duration(arguments, "allow-late") ?? 0
     let (baseCurrency, rates) = try arguments.currencyOptions()
     let path = arguments.file
     let fd = path == "-" ? 0 : open(path, O_RDONLY)
@@ -39,6 +63,10 @@ enum WatchCommand {
     defer { if fd != 0 { close(fd) } }
     var reader = FlowLineReader(file: path == "-" ? "<stdin>" : path)
     var watcher = CycleWatcher(maxLength: maxLength, filter: filter)
+    var temporalWatcher = TemporalCycleWatcher(
+      maxLength: maxLength, window: window, strictlyIncreasing: arguments.flag("strictly-increasing"),
+      allowLate: allowLate, filter: filter)
+    var flowsRead: Int { temporal ? temporalWatcher.flowsRead : watcher.flowsRead }
     var reported = 0
     let started = now()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -68,21 +96,38 @@ enum WatchCommand {
               message: "flow \(row + index) is in \(code), earlier flows in \(currency ?? ""); --min-amount needs one currency on a stream, or --currency and --rates")
           }
         }
-        let cycles = try Loading.converting(path) { () throws(CurrencyConversion.Failure) in try watcher.add(flow, row: row) }
-        for cycle in cycles {
-          reported += 1
-          Console.out(line(cycle))
+        if temporal {
+          do {
+            try temporalWatcher.add(flow, row: row) { chain in
+              reported += 1
+              Console.out(line(chain))
+            }
+          } catch let late as TemporalCycleWatcher.LateFlow {
+            throw lateError(late, file: reader.file, line: reader.lastLines.indices.contains(late.row - row) ? reader.lastLines[late.row - row] : 0)
+          } catch let failure as CurrencyConversion.Failure {
+            throw InputError(.currency, file: path, message: failure.description)
+          }
+        } else {
+          let cycles = try Loading.converting(path) { () throws(CurrencyConversion.Failure) in try watcher.add(flow, row: row) }
+          for cycle in cycles {
+            reported += 1
+            Console.out(line(cycle))
+          }
         }
       }
       if showProgress, now() - lastProgress >= 0.5 {
         lastProgress = now()
-        Console.errorInline("\r\(watcher.flowsRead) flows read, \(reported) cycles reported   ")
+        Console.errorInline("\r\(flowsRead) flows read, \(reported) cycles reported   ")
       }
     }
     if showProgress { Progress.finish() }
     let seconds = max(now() - started, 1e-9)
-    let rate = Int((Double(watcher.flowsRead) / seconds).rounded())
-    Console.error("\(watcher.flowsRead) flows read, \(reported) cycles reported, \(rate) flows/s")
+    let rate = Int((Double(flowsRead) / seconds).rounded())
+    var summary = "\(flowsRead) flows read, \(reported) cycles reported, \(rate) flows/s"
+    if temporal, temporalWatcher.undatedSkipped > 0 {
+      summary += ", " + StatsReport.count(temporalWatcher.undatedSkipped, "undated flow", "undated flows") + " left out"
+    }
+    Console.error(summary)
     return 0
   }
 
@@ -94,6 +139,42 @@ enum WatchCommand {
       ("length", .int(cycle.length)),
     ])
     return object.rendered(pretty: false) + "\n"
+  }
+
+  /// One output line for a time-respecting chain.
+  static func line(_ chain: WatchedChain) -> String {
+    let object = JSONValue.object([
+      ("companies", .array(chain.companies.map(JSONValue.string))), ("closed_by", json(chain.closedBy)),
+      ("length", .int(chain.length)), ("flows", .array(chain.flows.map(json))),
+      ("span_seconds", .int(Int(chain.spanSeconds))), ("span_days", .int(Int(chain.spanDays))),
+    ])
+    return object.rendered(pretty: false) + "\n"
+  }
+
+  static func json(_ reference: FlowReference) -> JSONValue {
+    switch reference {
+    case .id(let id): .string(id)
+    case .row(let row): .int(row)
+    }
+  }
+
+  /// A duration option in seconds: `--window`, `--allow-late`; the one place
+  /// that says how they are written (whole days).
+  static func duration(_ arguments: ParsedArguments, _ name: String) throws(UsageError) -> Int64? {
+    try arguments.int(name, minimum: 0).map { Int64($0) * 86_400 }
+  }
+
+  /// A time in seconds as the error shows it.
+  static func timeText(_ seconds: Int64) -> String {
+    FlowDate(day: Int32(clamping: TemporalCycleWatcher.day(seconds)), precision: .day).description
+  }
+
+  /// The error for a flow read out of time order.
+  static func lateError(_ late: TemporalCycleWatcher.LateFlow, file: String, line: Int) -> InputError {
+    InputError(
+      .invalidValue, file: file, line: line, field: "date",
+      message: "flow \(late.row) is dated \(timeText(late.time)), before \(timeText(late.latest)) read earlier: "
+        + "watch --temporal reads flows in time order; --allow-late DAYS accepts flows up to DAYS late")
   }
 
   private static func now() -> Double {
