@@ -68,3 +68,36 @@ import Testing
     #expect(usage.status == 2)
   }
 }
+
+/// `moneyflow watch` on JSON Lines and with `--columns`.
+@Suite struct WatchInputFormTests {
+  @Test func jsonLinesByNameAndByFirstByte() throws {
+    let scratch = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let lines = """
+      {"id":"ab","from":"a","to":"b","kind":"loan","amount":1,"currency":"USD","date":"2024-01-01"}
+      {"id":"ba","from":"b","to":"a","kind":"loan","amount":1,"currency":"USD","date":"2024-01-03"}
+
+      """
+    let file = scratch.appendingPathComponent("s.jsonl").path
+    try lines.write(toFile: file, atomically: true, encoding: .utf8)
+    let expected = #"{"companies":["a","b"],"closed_by":"ba","length":2,"flows":["ab","ba"],"span_seconds":172800,"span_days":2}"# + "\n"
+    let named = try CLI.run(["watch", file, "--temporal", "--window", "7"])
+    #expect(named.status == 0)
+    #expect(named.stdout == expected)
+    let piped = try CLI.run(["watch", "-", "--temporal"], stdin: lines)
+    #expect(piped.stdout == expected)
+    let structural = try CLI.run(["watch", "-"], stdin: lines)
+    #expect(structural.stdout == #"{"companies":["a","b"],"closed_by":"ba","length":2}"# + "\n")
+  }
+
+  @Test func columnsReadAForeignHeader() throws {
+    let text = "Payer,Payee,Value,When\na,b,3,2024-01-01\nb,a,4,2024-01-02\n"
+    let result = try CLI.run(["watch", "-", "--columns", "from=Payer,to=Payee,amount=Value,date=When"], stdin: text)
+    #expect(result.status == 0)
+    #expect(result.stdout == #"{"companies":["a","b"],"closed_by":2,"length":2}"# + "\n")
+    let json = try CLI.run(["watch", "-", "--columns", "from=Payer,to=Payee"], stdin: "{\"from\":\"a\",\"to\":\"b\",\"kind\":\"loan\"}\n")
+    #expect(json.status == 1)
+    #expect(json.stderr.contains("JSON Lines"))
+  }
+}

@@ -11,8 +11,10 @@ enum WatchCommand {
     name: "watch",
     abstract: "Report each cycle as soon as the flow that closes it is read.",
     discussion: """
-      Reads a CSV edge list (header first) line by line as it arrives, from a file or from
-      standard input ('-', which may be a pipe that stays open), and writes one JSON object a
+      Reads flows line by line as they arrive, from a file or from standard input ('-', which
+      may be a pipe that stays open): a CSV edge list (header first; other headers through
+      --columns) or JSON Lines (one flow object a line, with the fields of a JSON document's
+      flows; a name ending in .jsonl or a first byte '{'). Writes one JSON object a
       line, flushed, for every cycle the new flow closes: "companies" (from the id that sorts
       first, as 'cycles' prints them), "closed_by" (the flow's id, or its 1-based row) and
       "length".
@@ -35,13 +37,14 @@ enum WatchCommand {
 
       A summary goes to standard error at the end; progress too while it is a terminal.
       """,
-    arguments: [ArgumentSpec(name: "file", help: "A .csv edge list to read; '-' reads standard input.")],
+    arguments: [ArgumentSpec(name: "file", help: "A .csv edge list or .jsonl flow lines to read; '-' reads standard input.")],
     options: [
       OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "temporal", help: "Report time-respecting cycles: chains of flows whose dates never go backwards."),
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow;\nolder flows are forgotten, so memory follows the window."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one."),
       OptionSpec(name: "allow-late", value: "DAYS", help: "With --temporal: accept a flow dated up to DAYS before the latest date read\n(default 0: dates must never go back); earlier is an error."),
+      SharedOptions.columns,
     ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
 
@@ -61,7 +64,7 @@ enum WatchCommand {
       throw InputError(.unreadable, file: path, message: "cannot open: \(String(cString: strerror(errno)))")
     }
     defer { if fd != 0 { close(fd) } }
-    var reader = FlowLineReader(file: path == "-" ? "<stdin>" : path)
+    var reader = FlowLineReader(file: path == "-" ? "<stdin>" : path, mapping: try arguments.columnMapping())
     var watcher = CycleWatcher(maxLength: maxLength, filter: filter)
     var temporalWatcher = TemporalCycleWatcher(
       maxLength: maxLength, window: window, strictlyIncreasing: arguments.flag("strictly-increasing"),
@@ -115,6 +118,7 @@ enum WatchCommand {
           }
         }
       }
+      try reader.rethrow()
       if showProgress, now() - lastProgress >= 0.5 {
         lastProgress = now()
         Console.errorInline("\r\(flowsRead) flows read, \(reported) cycles reported   ")
