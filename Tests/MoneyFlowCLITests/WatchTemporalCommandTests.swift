@@ -101,3 +101,30 @@ import Testing
     #expect(json.stderr.contains("JSON Lines"))
   }
 }
+
+/// `moneyflow watch --through/--min-length/--shard`.
+@Suite struct WatchRestrictionCommandTests {
+  @Test(arguments: [[String](), ["--temporal", "--window", "900"]])
+  func shardsPartitionTheFilteredOutput(mode: [String]) throws {
+    let scratch = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let file = try WatchTemporalCommandTests.sortedStream(family: "random", seed: 9, nodes: 12, edges: 200, in: scratch)
+    let filters = ["--max-length", "4", "--min-length", "3", "--through", "c000001,c000004"]
+    let single = try CLI.run(["watch", file] + mode + filters)
+    #expect(single.status == 0)
+    let lines = single.stdout.split(separator: "\n").map(String.init)
+    #expect(!lines.isEmpty)
+    for line in lines {
+      #expect(line.contains("\"c000001\"") || line.contains("\"c000004\""))
+      #expect(!line.contains("\"length\":1,") && !line.contains("\"length\":2,"))
+    }
+    var union: [String] = []
+    for index in 1 ... 3 {
+      let part = try CLI.run(["watch", file, "--shard", "\(index)/3"] + mode + filters)
+      #expect(part.status == 0)
+      union += part.stdout.split(separator: "\n").map(String.init)
+    }
+    #expect(union.count == lines.count)
+    #expect(union.sorted() == lines.sorted())
+  }
+}

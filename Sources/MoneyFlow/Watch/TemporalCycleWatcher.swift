@@ -47,6 +47,8 @@ public struct TemporalCycleWatcher: Sendable {
   }
 
   public let filter: FlowFilter
+  /// Which chains found are reported.
+  public var restriction = WatchRestriction()
   /// The window and the tolerance, in seconds.
   public let window: Int64?
   public let allowLate: Int64
@@ -126,11 +128,11 @@ public struct TemporalCycleWatcher: Sendable {
       let reference = batch.details(of: flow).id.map(FlowReference.id) ?? .row(row + flow)
       let retained = flows
       let strictly = search.strictlyIncreasing
+      let restriction = self.restriction
       search.search(retained, payer: u, payee: v, time: time) { path in
-        report(
-          Self.chain(
-            closing: reference, payer: u, time: time, path: path, flows: retained,
-            strictlyIncreasing: strictly))
+        let chain = Self.chain(
+          closing: reference, payer: u, time: time, path: path, flows: retained, strictlyIncreasing: strictly)
+        if restriction.admits(chain.companies) { report(chain) }
       }
       flows.append(payer: u, payee: v, time: time, reference: reference)
     }

@@ -35,6 +35,11 @@ enum WatchCommand {
       With --window, flows older than the window (plus --allow-late) are forgotten, so memory
       follows the flows inside the window. Undated flows cannot take part and are counted.
 
+      --through and --min-length filter the cycles found (the search itself is unchanged: a
+      stream has no components to skip). --shard I/N reports the cycles whose first company as
+      written hashes to shard I; every shard reads the whole stream, so N shards split the output
+      (disjoint, together the single output), not the work of reading it.
+
       A summary goes to standard error at the end; progress too while it is a terminal.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list or .jsonl flow lines to read; '-' reads standard input.")],
@@ -44,6 +49,9 @@ enum WatchCommand {
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow;\nolder flows are forgotten, so memory follows the window."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one."),
       OptionSpec(name: "allow-late", value: "DAYS", help: "With --temporal: accept a flow dated up to DAYS before the latest date read\n(default 0: dates must never go back); earlier is an error."),
+      OptionSpec(name: "through", value: "IDS", help: "Only cycles through at least one of these company ids (comma-separated)."),
+      OptionSpec(name: "min-length", value: "N", help: "Report only cycles of at least N companies (flows with --temporal)."),
+      OptionSpec(name: "shard", value: "I/N", help: "Report only the cycles of shard I of N: those whose first company as written\nhashes to I. Every shard reads the whole stream; the N outputs are disjoint and\ntogether the single output."),
       SharedOptions.columns,
     ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
@@ -58,6 +66,9 @@ enum WatchCommand {
     let window = try duration(arguments, "window")
     let allowLate = try duration(arguments, "allow-late") ?? 0
     let (baseCurrency, rates) = try arguments.currencyOptions()
+    let restriction = WatchRestriction(
+      through: Set((arguments.string("through") ?? "").split(separator: ",").map(String.init)),
+      minLength: try arguments.int("min-length", minimum: 1) ?? 1, shard: try ShardOptions.shard(arguments))
     let path = arguments.file
     let fd = path == "-" ? 0 : open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -69,6 +80,8 @@ enum WatchCommand {
     var temporalWatcher = TemporalCycleWatcher(
       maxLength: maxLength, window: window, strictlyIncreasing: arguments.flag("strictly-increasing"),
       allowLate: allowLate, filter: filter)
+    watcher.restriction = restriction
+    temporalWatcher.restriction = restriction
     var flowsRead: Int { temporal ? temporalWatcher.flowsRead : watcher.flowsRead }
     var reported = 0
     let started = now()
