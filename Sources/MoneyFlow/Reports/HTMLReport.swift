@@ -136,6 +136,12 @@ public struct HTMLReport: Sendable {
   }
 
   /// `1 flow`, `3 flows`, with digit grouping.
+  /// A window or span: `1,000 days`, `1 day`, or `5 h 20 min` when not a
+  /// whole number of days.
+  static func duration(_ duration: FlowDuration) -> String {
+    duration.isWholeDays ? count(Int(clamping: duration.days), "day") : duration.description
+  }
+
   static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     var buffer = ByteBuffer(capacity: 24)
     buffer.appendGrouped(UInt64(max(0, n)))
