@@ -81,8 +81,8 @@ extension FlowGraph {
     dateForm.append(FlowGraph.firstTimeForm + UInt8(code))
     if dateClock.isEmpty { dateClock = [UInt32](repeating: 0, count: flow) }
     dateClock.append(UInt32(time.secondOfDay) | UInt32(minutes + 1440) << 17)
-    if time.fractionDigits > 0, dateFraction.isEmpty { dateFraction = [UInt32](repeating: 0, count: flow) }
-    if !dateFraction.isEmpty { dateFraction.append(UInt32(time.fraction)) }
+    if time.fractionDigits > 0, dateFraction.count < flow { dateFraction = [UInt32](repeating: 0, count: flow) }
+    if time.fractionDigits > 0 || !dateFraction.isEmpty { dateFraction.append(UInt32(time.fraction)) }
   }
 
   /// Reserves room for the dates of `flows` flows.

@@ -35,8 +35,9 @@ enum RandomTimes {
     case 0: return FlowDate(day: 18_262, precision: .month)
     case 1, 2: return FlowDate(day: day, precision: .day)
     default:
-      let second = Int32(random.pick([0, 1, 59, 60, 3_600, 5 * 3_600, 6 * 3_600, 6 * 3_600 + 1, 12 * 3_600, 23 * 3_600 + 59 * 60 + 59]))
-      var time = FlowTime(secondOfDay: second, hasSeconds: true, style: random.pick([.isoT, .isoSpace, .slashSpace]))
+      let seconds: [Int32] = [0, 1, 59, 60, 3_600, 18_000, 21_600, 21_601, 43_200, 86_399]
+      let styles: [FlowTime.Style] = [.isoT, .isoSpace, .slashSpace]
+      var time = FlowTime(secondOfDay: random.pick(seconds), hasSeconds: true, style: random.pick(styles))
       if time.style == .isoT {
         time.zone = random.pick([FlowTime.Zone.none, .utc, .offset(minutes: 60), .offset(minutes: -360)])
         if random.chance(0.2) {
