@@ -140,9 +140,11 @@ public enum CycleReport {
   }
 
   /// A window or span for people: `30 days`, `1 day`, or `5 h 20 min` when
-  /// not a whole number of days.
-  static func duration(_ duration: FlowDuration) -> String {
-    duration.isWholeDays ? StatsReport.count(Int(clamping: duration.days), "day", "days") : duration.description
+  /// not a whole number of days; a span of nothing is `0 s` where flows
+  /// carry times of day (`timed`).
+  static func duration(_ duration: FlowDuration, timed: Bool = false) -> String {
+    if timed, duration.seconds == 0 { return "0 s" }
+    return duration.isWholeDays ? StatsReport.count(Int(clamping: duration.days), "day", "days") : duration.description
   }
 
   /// The same for time-respecting cycles: each hop is one flow, with its
@@ -162,7 +164,7 @@ public enum CycleReport {
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds)))"
+      out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay))"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0

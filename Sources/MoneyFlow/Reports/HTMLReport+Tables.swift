@@ -50,7 +50,7 @@ extension HTMLReport {
       // Spans sort by seconds where flows carry times of day.
       let sortKey = graph.hasTimesOfDay ? Int(cycle.spanSeconds) : cycle.spanDays
       row += "<td class=\"num\" data-sort=\"\(sortKey)\" data-value=\"\(cycle.spanDays)\">"
-        + Self.duration(FlowDuration(seconds: cycle.spanSeconds)) + "</td><td><ol class=\"chain\">"
+        + Self.duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay) + "</td><td><ol class=\"chain\">"
       for (hop, flow) in cycle.flows.enumerated() {
         let from = cycle.companies[hop], to = cycle.companies[(hop + 1) % cycle.length]
         row += "<li>" + (graph.date(of: flow).map { "<time>\($0)</time> " } ?? "")

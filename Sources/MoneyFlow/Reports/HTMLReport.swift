@@ -137,9 +137,11 @@ public struct HTMLReport: Sendable {
 
   /// `1 flow`, `3 flows`, with digit grouping.
   /// A window or span: `1,000 days`, `1 day`, or `5 h 20 min` when not a
-  /// whole number of days.
-  static func duration(_ duration: FlowDuration) -> String {
-    duration.isWholeDays ? count(Int(clamping: duration.days), "day") : duration.description
+  /// whole number of days; a span of nothing is `0 s` where flows carry
+  /// times of day (`timed`).
+  static func duration(_ duration: FlowDuration, timed: Bool = false) -> String {
+    if timed, duration.seconds == 0 { return "0 s" }
+    return duration.isWholeDays ? count(Int(clamping: duration.days), "day") : duration.description
   }
 
   static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
