@@ -7,7 +7,10 @@ enum AMLSimPhases {
   static let windows = [1, 7, 30, 149]
   static let all: [any BenchmarkPhase] =
     windows.map { AMLSimTemporalPhase(window: FlowDuration(days: $0), maxLength: nil) }
-    + [AMLSimTemporalPhase(window: FlowDuration(seconds: 6 * 3_600), maxLength: nil)]
+    + [
+      AMLSimTemporalPhase(window: FlowDuration(seconds: 6 * 3_600), maxLength: nil),
+      AMLSimTemporalPhase(window: FlowDuration(seconds: 6 * 3_600), maxLength: nil, timed: true),
+    ]
     + [AMLSimTemporalPhase(window: 30, maxLength: 6), AMLSimStructuralFilterPhase(window: 30, maxLength: 6)]
 }
 
@@ -59,19 +62,49 @@ struct AMLSimTemporalPhase: BenchmarkPhase {
   /// the chains whose flows share one step.
   let window: FlowDuration
   let maxLength: Int?
+  /// Give each flow a time of day (``timedGraph(_:)``), so that the window
+  /// counts seconds within and across steps.
+  var timed = false
   var name: String {
     "amlsim-temporal-" + (window.isWholeDays ? "\(window.days)" : "\(window.seconds / 3_600)h")
-      + (maxLength.map { "-len\($0)" } ?? "")
+      + (maxLength.map { "-len\($0)" } ?? "") + (timed ? "-timed" : "")
   }
   var title: String {
     "AMLSim: time-respecting cycles, window " + (window.isWholeDays ? "\(window.days) steps" : window.description)
-      + (maxLength.map { ", length <= \($0)" } ?? "")
+      + (maxLength.map { ", length <= \($0)" } ?? "") + (timed ? ", flows given times of day" : "")
   }
 
   func applies(to workload: Workload) -> Bool { workload.family == "amlsim" }
   func isSlow(on workload: Workload) -> Bool { maxLength != nil || window.days > 30 }
 
-  func prepare(_ workload: Workload) throws -> AMLSimInput { try AMLSimInput(workload) }
+  func prepare(_ workload: Workload) throws -> AMLSimInput {
+    var input = try AMLSimInput(workload)
+    if timed { input.graph = AMLSimTemporalPhase.timedGraph(input.graph) }
+    return input
+  }
+
+  /// The graph with each flow at a time of day in its step (UTC, to the
+  /// second), drawn from a hash of the flow's index: the same every run.
+  static func timedGraph(_ graph: FlowGraph) -> FlowGraph {
+    var builder = FlowGraphBuilder()
+    builder.currency = graph.currency
+    builder.rates = graph.rates
+    builder.reserveCapacity(flows: graph.flowCount)
+    for i in 0 ..< graph.flowCount {
+      var flow = graph.flow(i)
+      if let day = flow.date?.day {
+        var x = UInt64(i) &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 31
+        flow.date = FlowDate(day: day, precision: .day, time: FlowTime(secondOfDay: Int32(x % 86_400), zone: .utc))
+      }
+      builder.addFlow(flow)
+    }
+    let timed = builder.build()
+    precondition(timed.companyIDs == graph.companyIDs, "the same companies in the same order")
+    return timed
+  }
 
   func measure(_ input: AMLSimInput, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
