@@ -63,15 +63,7 @@ public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// - Complexity: O(*n*) in the number of bytes.
   @inline(__always)
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> FlowDate? {
-    @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
-      var value = 0
-      for i in from ..< from + count {
-        let b = bytes[i]
-        guard b >= 0x30, b <= 0x39 else { return nil }
-        value = value * 10 + Int(b - 0x30)
-      }
-      return value
-    }
+    @inline(__always) func number(_ from: Int, _ count: Int) -> Int? { digits(bytes, from, count) }
     switch bytes.count {
     case 4:
       guard let y = number(0, 4) else { return nil }
@@ -87,6 +79,20 @@ public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible 
       guard let (date, time) = FlowTime.parse(bytes) else { return nil }
       return FlowDate(day: date.day, precision: .day, time: time)
     }
+  }
+
+  /// The decimal number written in `bytes[at ..< at + width]`; nil if the
+  /// range runs past the end or holds a byte that is not an ASCII digit.
+  @inline(__always)
+  static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ width: Int) -> Int? {
+    guard at + width <= bytes.count else { return nil }
+    var value = 0
+    for i in at ..< at + width {
+      let b = bytes[i]
+      guard b >= 0x30, b <= 0x39 else { return nil }
+      value = value * 10 + Int(b - 0x30)
+    }
+    return value
   }
 
   /// The first instant the date covers, in seconds since

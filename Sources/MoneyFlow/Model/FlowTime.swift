@@ -71,16 +71,7 @@ public struct FlowTime: Hashable, Sendable {
   ///
   /// - Complexity: O(*n*) in the number of bytes.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (day: FlowDate, time: FlowTime)? {
-    @inline(__always) func number(_ at: Int, _ width: Int) -> Int? {
-      guard at + width <= bytes.count else { return nil }
-      var value = 0
-      for i in at ..< at + width {
-        let b = bytes[i]
-        guard b >= 0x30, b <= 0x39 else { return nil }
-        value = value * 10 + Int(b - 0x30)
-      }
-      return value
-    }
+    @inline(__always) func number(_ at: Int, _ width: Int) -> Int? { FlowDate.digits(bytes, at, width) }
     guard bytes.count >= 16, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
       bytes[7] == bytes[4], bytes[13] == 0x3A, let hour = number(11, 2), let minute = number(14, 2),
       hour < 24, minute < 60
