@@ -29,8 +29,7 @@ public struct FlowGraphBuilder: Sendable {
     graph.amountSignificand.reserveCapacity(flows)
     graph.amountExponent.reserveCapacity(flows)
     graph.currencyIndex.reserveCapacity(flows)
-    graph.dayNumber.reserveCapacity(flows)
-    graph.datePrecision.reserveCapacity(flows)
+    graph.reserveDates(flows)
   }
 
   /// Whether a company with this id was added or used.
@@ -100,8 +99,7 @@ public struct FlowGraphBuilder: Sendable {
       graph.amountExponent.append(FlowGraph.undisclosed)
     }
     graph.currencyIndex.append(currency)
-    graph.dayNumber.append(date?.day ?? FlowGraph.undatedDay)
-    graph.datePrecision.append(date?.precision.rawValue ?? 0)
+    graph.appendDate(date)
     var details = details
     if details.amountSpelling == nil { details.amountSpelling = amount?.spelling }
     if !details.isEmpty { graph.details[index] = details }
@@ -111,7 +109,7 @@ public struct FlowGraphBuilder: Sendable {
   /// builds the outgoing and incoming CSR adjacency.
   ///
   /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
-  ///   adjacency, plus a sort of each run of parallel flows by day.
+  ///   adjacency, plus a sort of each run of parallel flows by time.
   public consuming func build() -> FlowGraph {
     // Take the arrays out of the builder, so changing them copies nothing.
     var graph = FlowGraph()
@@ -137,15 +135,26 @@ public struct FlowGraphBuilder: Sendable {
     // The hash table is not needed any more: free it before the adjacency peak.
     ids = CompanyInterner()
 
-    (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
-      rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
-    (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
-      rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
+    // Parallel flows sort by time: the day numbers suffice unless some
+    // flow has a time of day.
+    if graph.hasTimesOfDay {
+      let times = graph.flowTimes()
+      (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payerIndex, columns: graph.payeeIndex, days: times, count: n)
+      (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payeeIndex, columns: graph.payerIndex, days: times, count: n)
+    } else {
+      (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
+      (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
+    }
     graph.checkInvariants()
     return graph
   }
 
-  /// Flow indices grouped by `rows`, each group sorted by (column, day, index):
+  /// Flow indices grouped by `rows`, each group sorted by (column, day, index)
+  /// (`days` are day numbers or seconds: any key in time order):
   /// a stable counting sort by row, a sort of each row's flows by column
   /// (on packed 64-bit keys), then a sort of each run of parallel flows by day.
   ///
@@ -153,7 +162,7 @@ public struct FlowGraphBuilder: Sendable {
   /// the size of the largest row.
   ///
   /// - Complexity: O(*V* + *E* + Σ *d* log *d*) for rows of *d* flows.
-  static func adjacency(rows: [Int32], columns: [Int32], days: [Int32], count: Int)
+  static func adjacency<Time: Comparable>(rows: [Int32], columns: [Int32], days: [Time], count: Int)
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
