@@ -21,14 +21,14 @@ struct WatchTemporalPhase: BenchmarkPhase {
 
   func prepare(_ workload: Workload) throws -> Input {
     let graph = try workload.loadGraph()
-    let order = (0 ..< graph.flowCount).sorted { (graph.day(of: $0), $0) < (graph.day(of: $1), $1) }
+    let order = (0 ..< graph.flowCount).sorted { (graph.time(of: $0), $0) < (graph.time(of: $1), $1) }
     var builder = FlowGraphBuilder()
     builder.reserveCapacity(flows: graph.flowCount)
     for flow in order { builder.addFlow(graph.flow(flow)) }
     let sorted = builder.build()
     let bytes = Array(CSVEdgeListWriter.text(sorted).utf8)
     let (time, batch) = try seconds {
-      try sorted.temporalCycles(TemporalCycleSearchOptions(filter: FlowFilter(kinds: .all), window: 1, countOnly: true)).count
+      try sorted.temporalCycles(TemporalCycleSearchOptions(filter: FlowFilter(kinds: .all), window: FlowDuration(days: 1), countOnly: true)).count
     }
     return Input(bytes: bytes, batch: batch, batchSeconds: time)
   }

@@ -12,7 +12,7 @@ public struct WatchedChain: Sendable, Equatable {
   public var closedBy: FlowReference
   /// Seconds from the earliest flow's time to the latest's.
   public var spanSeconds: Int64
-  /// Days from the earliest flow's day to the latest's, as `cycles --temporal`'s `span_days`.
+  /// Whole days in `spanSeconds`, as `cycles --temporal`'s `span_days`.
   public var spanDays: Int64
   /// The number of flows (and of companies).
   public var length: Int { companies.count }
@@ -55,6 +55,7 @@ public struct TemporalCycleWatcher: Sendable {
   private var flows = RetainedFlows()
   private var search: TemporalChainSearch
   private var latestTime: Int64?
+  private var paths: [[Int]] = []
   /// Flows read so far (selected or not).
   public private(set) var flowsRead = 0
   /// Selected flows left out because they have no date.
@@ -84,7 +85,8 @@ public struct TemporalCycleWatcher: Sendable {
   ///
   /// - Complexity: O(1).
   static func seconds(_ graph: FlowGraph, _ flow: Int) -> Int64? {
-    graph.date(of: flow).map { Int64($0.day) * 86_400 }
+    let time = graph.time(of: flow)
+    return time == FlowGraph.undatedTime ? nil : time
   }
 
   /// Feeds the flows of `batch` in order and returns the chains they
@@ -126,12 +128,14 @@ public struct TemporalCycleWatcher: Sendable {
       let u = flows.number(batch.id(of: batch.payer(of: flow)))
       let v = flows.number(batch.id(of: batch.payee(of: flow)))
       let reference = batch.details(of: flow).id.map(FlowReference.id) ?? .row(row + flow)
-      let retained = flows
-      let strictly = search.strictlyIncreasing
-      let restriction = self.restriction
-      search.search(retained, payer: u, payee: v, time: time) { path in
+      // The paths first, then the chains: no copy of the retained flows
+      // stays alive when the new flow is appended.
+      paths.removeAll(keepingCapacity: true)
+      search.search(flows, payer: u, payee: v, time: time) { paths.append($0) }
+      for path in paths {
         let chain = Self.chain(
-          closing: reference, payer: u, time: time, path: path, flows: retained, strictlyIncreasing: strictly)
+          closing: reference, payer: u, time: time, path: path, flows: flows,
+          strictlyIncreasing: search.strictlyIncreasing)
         if restriction.admits(chain.companies) { report(chain) }
       }
       flows.append(payer: u, payee: v, time: time, reference: reference)
@@ -167,7 +171,7 @@ public struct TemporalCycleWatcher: Sendable {
     let low = times.min() ?? time, high = times.max() ?? time
     return WatchedChain(
       companies: order.map { flows.ids[Int(payers[$0])] }, flows: order.map { references[$0] }, closedBy: f,
-      spanSeconds: high - low, spanDays: Self.day(high) - Self.day(low))
+      spanSeconds: high - low, spanDays: (high - low) / FlowDuration.secondsPerDay)
   }
 
   /// The day of a time in seconds since 1970 (floor).

@@ -31,7 +31,7 @@ enum WatchCommand {
       'cycles --temporal' lists them), "span_seconds" and "span_days". Over a whole stream the
       chains reported are exactly those 'cycles --temporal' finds with the same options. Flows
       must come in date order: one dated before the latest date read is an error naming its line,
-      unless it is at most --allow-late DAYS late (then it still closes every chain it completes).
+      unless it is at most --allow-late DURATION late (then it still closes every chain it completes).
       With --window, flows older than the window (plus --allow-late) are forgotten, so memory
       follows the flows inside the window. Undated flows cannot take part and are counted.
 
@@ -46,9 +46,9 @@ enum WatchCommand {
     options: [
       OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "temporal", help: "Report time-respecting cycles: chains of flows whose dates never go backwards."),
-      OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow;\nolder flows are forgotten, so memory follows the window."),
+      OptionSpec(name: "window", value: "DURATION", help: "With --temporal: the chain returns within this long of its first flow: days\n(30 or 30d), hours (6h), minutes (90m) or seconds (3600s). Older flows are\nforgotten, so memory follows the window."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one."),
-      OptionSpec(name: "allow-late", value: "DAYS", help: "With --temporal: accept a flow dated up to DAYS before the latest date read\n(default 0: dates must never go back); earlier is an error."),
+      OptionSpec(name: "allow-late", value: "DURATION", help: "With --temporal: accept a flow dated up to DURATION before the latest time\nread (default 0: times must never go back); earlier is an error."),
       OptionSpec(name: "through", value: "IDS", help: "Only cycles through at least one of these company ids (comma-separated)."),
       OptionSpec(name: "min-length", value: "N", help: "Report only cycles of at least N companies (flows with --temporal)."),
       OptionSpec(name: "shard", value: "I/N", help: "Report only the cycles of shard I of N: those whose first company as written\nhashes to I. Every shard reads the whole stream; the N outputs are disjoint and\ntogether the single output."),
@@ -175,15 +175,19 @@ enum WatchCommand {
     }
   }
 
-  /// A duration option in seconds: `--window`, `--allow-late`; the one place
-  /// that says how they are written (whole days).
+  /// A duration option in seconds: `--window`, `--allow-late` (``FlowDuration``).
   static func duration(_ arguments: ParsedArguments, _ name: String) throws(UsageError) -> Int64? {
-    try arguments.int(name, minimum: 0).map { Int64($0) * 86_400 }
+    try arguments.duration(name)?.seconds
   }
 
   /// A time in seconds as the error shows it.
   static func timeText(_ seconds: Int64) -> String {
-    FlowDate(day: Int32(clamping: TemporalCycleWatcher.day(seconds)), precision: .day).description
+    let day = TemporalCycleWatcher.day(seconds)
+    let date = FlowDate(day: Int32(clamping: day), precision: .day).description
+    let second = Int(seconds - day * FlowDuration.secondsPerDay)
+    guard second != 0 else { return date }
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return date + "T" + two(second / 3600) + ":" + two(second / 60 % 60) + ":" + two(second % 60) + "Z"
   }
 
   /// The error for a flow read out of time order.
@@ -191,7 +195,7 @@ enum WatchCommand {
     InputError(
       .invalidValue, file: file, line: line, field: "date",
       message: "flow \(late.row) is dated \(timeText(late.time)), before \(timeText(late.latest)) read earlier: "
-        + "watch --temporal reads flows in time order; --allow-late DAYS accepts flows up to DAYS late")
+        + "watch --temporal reads flows in time order; --allow-late DURATION accepts flows up to that late")
   }
 
   private static func now() -> Double {

@@ -28,7 +28,7 @@ import Testing
   @Test(arguments: 0 ..< 150 as Range<UInt64>)
   func temporalFiltersMatchBatchAndShardsPartition(seed: UInt64) throws {
     let unordered = RandomFlowGraphs.make(seed: seed ^ 0x7E2, maxCompanies: 6, maxFlows: 24)
-    let graph = TemporalCycleWatcherTests.stream(unordered, seed: seed) { flow, _ in Int(unordered.date(of: flow)?.day ?? 0) }
+    let graph = TemporalCycleWatcherTests.stream(unordered, seed: seed) { flow, _ in unordered.date(of: flow) == nil ? 0 : Int(unordered.time(of: flow)) }
     var random = TestRandom(seed: seed)
     let through = (0 ..< graph.companyCount).filter { _ in random.chance(0.3) }.map { CompanyID($0) }
     let minLength = random.int(1 ... 3)
@@ -41,7 +41,7 @@ import Testing
     var watcher = make(nil)
     let all = try watcher.add(graph, row: 1).map(TemporalCycleWatcherTests.key)
     let batch = try graph.temporalCycles(
-      TemporalCycleSearchOptions(filter: filter, window: 400, limit: 0, through: through, minLength: minLength))
+      TemporalCycleSearchOptions(filter: filter, window: FlowDuration(days: 400), limit: 0, through: through, minLength: minLength))
     let expected = batch.cycles.map { $0.companies.map(graph.id(of:)) + ["|"] + $0.flows.map { String($0 + 1) } }
     #expect(all.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) }, "seed \(seed)")
     try Self.checkShards(all, count: Int(seed % 4) + 2) { shard in
