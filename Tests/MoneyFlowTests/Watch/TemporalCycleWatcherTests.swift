@@ -16,11 +16,11 @@ import Testing
 
   /// The batch chains of `graph`, as (companies, rows).
   static func batch(
-    _ graph: FlowGraph, filter: FlowFilter, window: Int?, maxLength: Int?, strictly: Bool
+    _ graph: FlowGraph, filter: FlowFilter, window: FlowDuration?, maxLength: Int?, strictly: Bool
   ) throws -> [[String]] {
     let result = try graph.temporalCycles(
       TemporalCycleSearchOptions(
-        filter: filter, window: window.map { FlowDuration(days: $0) }, maxLength: maxLength, limit: 0,
+        filter: filter, window: window, maxLength: maxLength, limit: 0,
         strictlyIncreasing: strictly))
     return result.cycles.map { cycle in
       cycle.companies.map(graph.id(of:)) + ["|"] + cycle.flows.map { String($0 + 1) }
@@ -37,18 +37,22 @@ import Testing
   /// `late` days late under `--allow-late`: the chains reported are the batch's.
   @Test(arguments: 0 ..< 400 as Range<UInt64>)
   func streamMatchesBatch(seed: UInt64) throws {
-    let graph = RandomFlowGraphs.make(seed: seed, maxCompanies: 6, maxFlows: 26)
+    // Half the streams carry times of day, some of them seconds apart.
+    let timed = seed % 4 >= 2
+    let graph = RandomFlowGraphs.make(seed: seed, maxCompanies: 6, maxFlows: 26, timed: timed)
     let late = seed % 3 == 0 ? Int(seed % 40) : 0
     let stream = Self.stream(graph, seed: seed) { flow, random in
       Int(graph.date(of: flow) == nil ? 0 : graph.time(of: flow)) + (late > 0 ? random.int(0 ... late * 86_400) : 0)
     }
     var filter = RandomFlowGraphs.filter(seed: seed)
     if seed % 2 == 0 { filter.kinds = .all }
-    let window: Int? = seed % 5 == 0 ? nil : [0, 1, 31, 400][Int(seed / 5 % 4)]
+    let window: FlowDuration? = seed % 5 == 0 ? nil : timed
+      ? [FlowDuration(seconds: 0), FlowDuration(seconds: 90), FlowDuration(seconds: 7_200), FlowDuration(days: 2)][Int(seed / 5 % 4)]
+      : [0, 1, 31, 400][Int(seed / 5 % 4)]
     let maxLength: Int? = seed % 7 < 3 ? nil : Int(seed % 7) - 1
     let strictly = seed % 11 == 3
     var watcher = TemporalCycleWatcher(
-      maxLength: maxLength, window: window.map { Int64($0) * 86_400 }, strictlyIncreasing: strictly,
+      maxLength: maxLength, window: window?.seconds, strictlyIncreasing: strictly,
       allowLate: Int64(late) * 86_400, filter: filter)
     let chains = try watcher.add(stream, row: 1)
     #expect(watcher.flowsRead == stream.flowCount)
