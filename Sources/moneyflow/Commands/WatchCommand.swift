@@ -140,7 +140,8 @@ enum WatchCommand {
     if showProgress { Progress.finish() }
     let seconds = max(now() - started, 1e-9)
     let rate = Int((Double(flowsRead) / seconds).rounded())
-    var summary = "\(flowsRead) flows read, \(reported) cycles reported, \(rate) flows/s"
+    var summary = StatsReport.count(flowsRead, "flow", "flows") + " read, " + StatsReport.count(reported, "cycle", "cycles")
+      + " reported, \(rate) flows/s"
     if temporal, temporalWatcher.undatedSkipped > 0 {
       summary += ", " + StatsReport.count(temporalWatcher.undatedSkipped, "undated flow", "undated flows") + " left out"
     }
