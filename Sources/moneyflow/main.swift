@@ -4,4 +4,5 @@
   import Darwin
 #endif
 
+Interruption.install()
 exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))

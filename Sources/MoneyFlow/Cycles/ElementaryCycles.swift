@@ -60,7 +60,8 @@ public struct CycleSearchResult: Sendable {
   /// The number of cycles counted (all that the options allow, or
   /// `stopAfter` when ``truncated``).
   public var count: Int
-  /// Whether the search stopped at `stopAfter` while more cycles existed.
+  /// Whether the search stopped at `stopAfter` while more cycles existed,
+  /// or stopped early (see ``interruption``).
   public var truncated: Bool
   /// The `limit` counted cycles with the largest circulating amount, best
   /// first: known amounts before unknown ones, ties broken by the company
@@ -82,11 +83,17 @@ public struct CycleSearchResult: Sendable {
   public var undisclosedExcluded: Int
   /// The options the search ran with.
   public var options: CycleSearchOptions
+  /// Where the search stopped when its ``StopSignal`` fired (time limit,
+  /// signal); nil if it ran to the end. `count`, the list and the exposure
+  /// then cover the cycles found until then.
+  public var interruption: SearchInterruption?
 
   public init(
     count: Int, truncated: Bool, cycles: [Cycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) {
+    self.interruption = interruption
     self.count = count
     self.truncated = truncated
     self.cycles = cycles
@@ -127,6 +134,12 @@ extension FlowGraph {
   /// are handed out to worker threads; counts, lists and exposure sums are
   /// merged so that the result is identical to one thread's.
   ///
+  /// **Stopping early.** When `stop` fires (polled before each start
+  /// company and every 4,096 cycles), the search returns the cycles found so
+  /// far, `truncated`, with an ``CycleSearchResult/interruption`` saying how
+  /// many start companies were searched (and, on one thread, where it
+  /// stopped).
+  ///
   /// - Parameter progress: called now and then (about every 0.2 s, from any
   ///   thread but never concurrently) and once at the end.
   /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
@@ -135,13 +148,13 @@ extension FlowGraph {
   ///   with bound *L*, for *c* cycles; O(*V* + *E*) extra memory per thread.
   public func elementaryCycles(
     _ options: CycleSearchOptions = CycleSearchOptions(),
-    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     // Counting needs no amounts: leave them out of the link graph.
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
-    let found = links.enumerateCycles(options, progress: progress)
+    let (found, interruption) = links.enumerateCycles(options, progress: progress, stop: stop)
     let cycles = found.ranked.map { entry in
       Cycle(
         companies: entry.nodes.map { CompanyID($0) },
@@ -153,20 +166,24 @@ extension FlowGraph {
       exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
       baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: selection.count,
       undatedExcluded: selection.undatedExcluded, undisclosedExcluded: selection.undisclosedExcluded,
-      options: options)
+      options: options, interruption: interruption)
   }
 }
 
 extension LinkGraph {
   /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:)``.
   func enumerateCycles(
-    _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
-  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
-    let plan = CycleSearchPlan(links: self, options: options, progress: progress)
+    _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
+  ) -> (
+    found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
+    interruption: SearchInterruption?
+  ) {
+    let plan = CycleSearchPlan(links: self, options: options, progress: progress, stop: stop)
     let sinks = options.threads <= 1 || options.stopAfter != nil ? [plan.runSequentially()] : plan.runInParallel()
     let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
-    plan.reporter?.finish(cyclesFound: merged.count)
-    return merged
+    let interruption = CycleSink.interruption(sinks, companiesTotal: plan.startCount)
+    if interruption == nil { plan.reporter?.finish(cyclesFound: merged.count) }
+    return (merged, interruption)
   }
 }
 
@@ -187,8 +204,17 @@ struct CycleSearchPlan: Sendable {
   let boundedStarts: [Int32]
   /// Components searched with Johnson's algorithm.
   let johnsonComponents: [[Int32]]
+  /// Optional early stop.
+  let stop: StopSignal?
 
-  init(links: LinkGraph, options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?) {
+  /// Companies in the components searched: the start companies to settle.
+  var startCount: Int { johnsonComponents.reduce(boundedStarts.count) { $0 + $1.count } }
+
+  init(
+    links: LinkGraph, options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?,
+    stop: StopSignal? = nil
+  ) {
+    self.stop = stop
     let components = StronglyConnectedComponents(links: links)
     self.links = links
     self.options = options
@@ -214,10 +240,11 @@ struct CycleSearchPlan: Sendable {
   func makeSink() -> CycleSink {
     CycleSink(
       companyCount: links.companyCount, limit: options.limit, stopAfter: options.stopAfter,
-      countOnly: options.countOnly, reporter: reporter)
+      countOnly: options.countOnly, reporter: reporter, stop: stop)
   }
 
   func report(_ sink: inout CycleSink, settled: Int, start: Int32) {
+    sink.settled += settled
     reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: Int(components.componentOf[Int(start)]))
   }
 
@@ -234,19 +261,23 @@ struct CycleSearchPlan: Sendable {
       let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
       let johnsonStart = pending.smallestStart ?? Int32.max
       if boundedStart == Int32.max, johnsonStart == Int32.max { break }
+      if sink.mustStop(before: min(boundedStart, johnsonStart)) { break }
       let running: Bool
       if boundedStart < johnsonStart, let bound {
         next += 1
         running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
-        report(&sink, settled: 1, start: boundedStart)
+        report(&sink, settled: running ? 1 : 0, start: boundedStart)
       } else {
         let component = pending.removeSmallest()
         searcher.scope(members: component.members, except: component.start)
         running = searcher.enumerateUnbounded(from: component.start, into: &sink)
         let dropped = splitter.split(component, into: &pending, links: links)
-        report(&sink, settled: 1 + dropped, start: component.start)
+        report(&sink, settled: running ? 1 + dropped : 0, start: component.start)
       }
-      if !running { break }
+      if !running {
+        sink.noteStopped(at: min(boundedStart, johnsonStart))
+        break
+      }
     }
     return sink
   }
@@ -257,6 +288,7 @@ struct CycleSearchPlan: Sendable {
   /// to it.
   func runInParallel() -> [CycleSink] {
     var johnsonStarts: [Int32] = []
+    var settledBySplitting = 0
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
     for members in johnsonComponents { pending.insert(members) }
@@ -265,24 +297,33 @@ struct CycleSearchPlan: Sendable {
       johnsonStarts.append(component.start)
       let dropped = splitter.split(component, into: &pending, links: links)
       reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
+      settledBySplitting += dropped
     }
     var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
     tasks.sort { $0.0 < $1.0 }
     let taskStart = tasks.map(\.0)
     let taskBounded = tasks.map(\.1)
     let counter = ParallelWork.TaskCounter()
-    return ParallelWork.run(threads: options.threads) { _ in
+    let settledBefore = settledBySplitting
+    return ParallelWork.run(threads: options.threads) { worker in
       var searcher = CycleSearcher(links: links, components: components)
       var sink = makeSink()
+      if worker == 0 { sink.settled = settledBefore }
       while true {
         let task = counter.take()
         guard task < taskStart.count else { break }
         let start = taskStart[task]
+        if sink.mustStop(before: start) { break }
+        let running: Bool
         if taskBounded[task], let bound {
-          _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
+          running = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
         } else {
           searcher.scopeReaching(start, maxDepth: Int32.max)
-          _ = searcher.enumerateUnbounded(from: start, into: &sink)
+          running = searcher.enumerateUnbounded(from: start, into: &sink)
+        }
+        if !running {
+          sink.noteStopped(at: start)
+          break
         }
         report(&sink, settled: 1, start: start)
       }

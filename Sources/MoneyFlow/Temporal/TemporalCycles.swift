@@ -70,7 +70,8 @@ public struct TemporalCycle: Sendable, Hashable {
 public struct TemporalCycleSearchResult: Sendable {
   /// The number of chains counted.
   public var count: Int
-  /// Whether the search stopped at `stopAfter` while more chains existed.
+  /// Whether the search stopped at `stopAfter` while more chains existed,
+  /// or stopped early (see ``interruption``).
   public var truncated: Bool
   /// The `limit` counted chains with the largest circulating amount, best
   /// first (unknown amounts last; ties by company sequence, then flows).
@@ -89,11 +90,16 @@ public struct TemporalCycleSearchResult: Sendable {
   public var undisclosedExcluded: Int
   /// The options the search ran with.
   public var options: TemporalCycleSearchOptions
+  /// Where the search stopped when its ``StopSignal`` fired; nil if it ran
+  /// to the end (as for ``CycleSearchResult/interruption``).
+  public var interruption: SearchInterruption?
 
   public init(
     count: Int, truncated: Bool, cycles: [TemporalCycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) {
+    self.interruption = interruption
     self.count = count
     self.truncated = truncated
     self.cycles = cycles
@@ -132,6 +138,10 @@ extension FlowGraph {
   /// companies are handed out to worker threads and the results merged to
   /// equal one thread's.
   ///
+  /// **Stopping early.** When `stop` fires (polled before each start company
+  /// and every 4,096 chains) the search returns what it found, `truncated`,
+  /// with an ``TemporalCycleSearchResult/interruption``.
+  ///
   /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
   ///   without a rate.
   /// - Complexity: per start flow O(*n* + *e*) between two chains found
@@ -139,7 +149,7 @@ extension FlowGraph {
   ///   within the window of that start.
   public func temporalCycles(
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
-    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
@@ -156,7 +166,7 @@ extension FlowGraph {
     }
     var undisclosed = selection.undisclosedExcluded
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    let found = links.enumerateTemporalCycles(options, progress: progress)
+    let (found, interruption) = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
     let cycles = found.ranked.map { entry in
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
@@ -168,7 +178,7 @@ extension FlowGraph {
       exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
       baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: links.flowCount,
       undatedExcluded: undated, undisclosedExcluded: undisclosed,
-      options: options)
+      options: options, interruption: interruption)
   }
 }
 
@@ -176,8 +186,12 @@ extension LinkGraph {
   /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
   /// link graph must hold dated flows only.
   func enumerateTemporalCycles(
-    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
-  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?,
+    stop: StopSignal? = nil
+  ) -> (
+    found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
+    interruption: SearchInterruption?
+  ) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
@@ -190,7 +204,7 @@ extension LinkGraph {
     let makeSink: @Sendable () -> CycleSink = {
       CycleSink(
         companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter)
+        reporter: reporter, stop: stop)
     }
     let threads = options.stopAfter == nil ? max(1, options.threads) : 1
     let counter = ParallelWork.TaskCounter()
@@ -201,16 +215,22 @@ extension LinkGraph {
         let task = counter.take()
         guard task < starts.count else { break }
         let start = starts[task]
+        if sink.mustStop(before: start) { break }
         let running = searcher.enumerate(
           from: start, window: window, strictlyIncreasing: options.strictlyIncreasing, into: &sink)
+        if !running {
+          sink.noteStopped(at: start)
+          break
+        }
+        sink.settled += 1
         reporter?.add(
           cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
-        if !running { break }
       }
       return sink
     }
     let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
-    reporter?.finish(cyclesFound: merged.count)
-    return merged
+    let interruption = CycleSink.interruption(sinks, companiesTotal: starts.count)
+    if interruption == nil { reporter?.finish(cyclesFound: merged.count) }
+    return (merged, interruption)
   }
 }

@@ -23,6 +23,7 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      Interruption.timeLimit,
       SharedOptions.format,
     ],
     run: run)
@@ -40,16 +41,19 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
+    let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let graph = try GraphFile.load(arguments.file)
 
     let output: String
+    let interruption: SearchInterruption?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
       let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"), stop: stop)
       }
+      interruption = result.interruption
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     } else {
@@ -57,12 +61,13 @@ enum CyclesCommand {
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads)
       let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"), stop: stop)
       }
+      interruption = result.interruption
       Progress.finish()
       output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
     }
     Console.out(output)
-    return 0
+    return Interruption.finish(interruption, graph: graph)
   }
 }
