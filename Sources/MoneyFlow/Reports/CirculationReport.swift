@@ -67,6 +67,9 @@ public struct CirculationReport: Sendable {
     let c = circulation
     let money = { (value: Double) in MoneyFormat.short(value, currency: c.currency) }
     var out = ""
+    if let reason = c.stoppedBy {
+      out += "Stopped early (\(reason)): a feasible circulation found so far, not the maximum.\n"
+    }
     if c.flowCount == 0 {
       out += "No flow with an amount to examine.\n"
     } else {
@@ -170,7 +173,7 @@ public struct CirculationReport: Sendable {
         ("amount", .number(cycle.amount)),
       ])
     }
-    return .object([
+    return .object((c.stoppedBy == nil ? [] : [("truncated", .bool(true))]) + [
       ("gross", .number(c.gross)),
       ("circular", .number(c.circular)),
       ("ratio", .number(c.ratio)),

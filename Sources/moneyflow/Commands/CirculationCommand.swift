@@ -10,10 +10,13 @@ enum CirculationCommand {
       leaves it, and the total as large as possible: the part of the gross flow that multilateral
       netting could cancel. Reports gross and circular totals, per company and per flow, and a
       decomposition into weighted cycles. Flows without an amount are left out and counted.
+      Stopped by --time-limit, SIGINT or SIGTERM, it reports the feasible circulation of the
+      solver's last completed round (zero if none), a lower bound, marked truncated.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
+      Interruption.timeLimit,
       SharedOptions.format,
     ],
     run: run)
@@ -22,14 +25,17 @@ enum CirculationCommand {
     let json = try arguments.wantsJSON()
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
+    let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let graph = try GraphFile.load(arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-      try graph.maximumCirculation(filter: filter)
+      try graph.maximumCirculation(filter: filter, stop: stop)
     }
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
     Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
-    return 0
+    guard let reason = circulation.stoppedBy else { return 0 }
+    Console.error("moneyflow: \(reason) during the circulation solver; the output is a feasible circulation found so far, not the maximum (truncated)")
+    return Interruption.status(reason)
   }
 
   /// The circular part of each flow, for `moneyflow dot --circulation`.
