@@ -24,8 +24,14 @@ enum Interruption {
   /// The signal sources, kept alive; written once, at start, on the main thread.
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
-  /// Installs the SIGINT and SIGTERM handlers; call once at start.
-  static func install() {
+  /// The commands that stop cleanly (and take `--time-limit`).
+  static let stoppable: Set<String> = ["cycles", "circulation", "watch"]
+
+  /// Installs the SIGINT and SIGTERM handlers; call once at start. With
+  /// `stoppable` (the command is one of ``stoppable``), a signal from now on
+  /// stops the command's search, even one that arrives before it starts.
+  static func install(stoppable: Bool) {
+    if stoppable { current.set(StopSignal()) }
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -39,7 +45,7 @@ enum Interruption {
   /// (seconds) if given; signals from now on stop it.
   static func begin(timeLimit seconds: Double?) -> StopSignal {
     let stop = StopSignal(timeLimit: seconds.map { Duration.nanoseconds(Int64(($0 * 1e9).rounded())) })
-    current.set(stop)
+    current.replace(with: stop)
     return stop
   }
 
@@ -61,18 +67,31 @@ enum Interruption {
   }
 
   private static func received(_ number: Int32) {
-    if let stop = current.get(), !stop.isStopped {
-      stop.stop(.signal(number))
-      return
-    }
+    if current.stopIfRunning(.signal(number)) { return }
     AtomicFile.removeTemporaries()
     _exit(128 + number)
   }
 
+  /// The stop signal of the running command, replaced under a lock so that
+  /// no signal is lost in between.
   private final class Current: Sendable {
     private let stop = Mutex<StopSignal?>(nil)
     func set(_ value: StopSignal) { stop.withLock { $0 = value } }
-    func get() -> StopSignal? { stop.withLock { $0 } }
+    /// Puts `value` in place, passing on a signal the previous one received.
+    func replace(with value: StopSignal) {
+      stop.withLock {
+        if case .signal(let number)? = $0?.reason { value.stop(.signal(number)) }
+        $0 = value
+      }
+    }
+    /// Stops the current signal if there is one not yet stopped; false otherwise.
+    func stopIfRunning(_ reason: StopSignal.Reason) -> Bool {
+      stop.withLock {
+        guard let stop = $0, !stop.isStopped else { return false }
+        stop.stop(reason)
+        return true
+      }
+    }
   }
 }
 

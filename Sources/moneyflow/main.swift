@@ -4,5 +4,5 @@
   import Darwin
 #endif
 
-Interruption.install()
+Interruption.install(stoppable: CommandLine.arguments.dropFirst().first.map(Interruption.stoppable.contains) ?? false)
 exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))
