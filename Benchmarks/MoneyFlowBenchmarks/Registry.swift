@@ -11,7 +11,10 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
+    TemporalRingPhase(),
+    WatchPhase(),
     DOTPhase(),
+    JSONWriterPhase(),
     CirculationPhase(),
   ] + AMLSimPhases.all
 

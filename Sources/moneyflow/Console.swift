@@ -6,43 +6,89 @@
 import MoneyFlow
 
 /// Standard output and standard error for the commands.
+///
+/// Writes to standard output either throw (``write(_:)``, for streamed
+/// answers, so the work stops at once) or remember the first failure
+/// (``out(_:)``), which ``MoneyFlowCommand/main(_:)`` then reports: a closed
+/// pipe (`| head`) ends the command quietly with its own status, any other
+/// failure (a full disk) is an error, exit status 1. Nothing is written after
+/// a failure. `SIGPIPE` is ignored (``ignoreBrokenPipes()``), so a closed pipe
+/// is an `EPIPE` error here rather than a kill.
 enum Console {
-  /// Writes `text` to standard output.
-  static func out(_ text: String) {
-    writeAll(text, to: 1)
+  /// Why standard output could not be written.
+  struct WriteFailure: Error, CustomStringConvertible {
+    /// The `errno` value.
+    let code: Int32
+
+    /// Whether the reader went away (`EPIPE`): not an error of ours.
+    var isClosedPipe: Bool { code == EPIPE }
+
+    var description: String { "<stdout>: error: cannot write: " + String(cString: strerror(code)) }
   }
 
-  /// Writes raw bytes (an image, a PDF) to standard output.
-  static func out(bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+  /// The first failure of a non-throwing write to standard output.
+  nonisolated(unsafe) private(set) static var failure: WriteFailure?
+
+  /// Ignores `SIGPIPE` (a closed pipe then fails writes with `EPIPE`) and
+  /// `SIGXFSZ` (a file size limit then fails them with `EFBIG`).
+  static func ignoreBrokenPipes() {
+    signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
   }
 
-  /// Writes raw bytes to standard output.
-  static func out(bytes: UnsafeBufferPointer<UInt8>) { writeAll(bytes, to: 1) }
-
-  /// Writes every byte of `text` to the file descriptor `fd`.
-  private static func writeAll(_ text: String, to fd: Int32) {
-    var text = text
-    text.withUTF8 { writeAll($0, to: fd) }
-  }
-
-  private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    var offset = 0
-    while offset < buffer.count, let base = buffer.baseAddress {
-      let n = write(fd, base + offset, buffer.count - offset)
-      if n < 0 { if errno == EINTR { continue } else { return } }
-      offset += n
+  /// Writes every byte of `buffer` to standard output.
+  ///
+  /// - Throws: ``WriteFailure``, also for every write after a failure.
+  static func write(_ buffer: UnsafeRawBufferPointer) throws(WriteFailure) {
+    if let failure { throw failure }
+    guard var base = buffer.baseAddress else { return }
+    var remaining = buffer.count
+    while remaining > 0 {
+      let n = systemWrite(1, base, remaining)
+      if n < 0 {
+        if errno == EINTR { continue }
+        let failure = WriteFailure(code: errno)
+        self.failure = failure
+        throw failure
+      }
+      remaining -= n
+      base += n
     }
+  }
+
+  /// Writes `text` to standard output, remembering a failure.
+  static func out(_ text: String) {
+    var text = text
+    text.withUTF8 { out(bytes: $0) }
+  }
+
+  /// Writes raw bytes (an image, a PDF) to standard output, remembering a failure.
+  static func out(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { out(bytes: $0) }
+  }
+
+  /// Writes raw bytes to standard output, remembering a failure.
+  static func out(bytes: UnsafeBufferPointer<UInt8>) {
+    do { try write(UnsafeRawBufferPointer(bytes)) } catch {}
   }
 
   /// Writes `text` and a newline to standard error.
   static func error(_ text: String) {
-    writeAll(text + "\n", to: 2)
+    errorInline(text + "\n")
   }
 
-  /// Writes `text` to standard error without a newline.
+  /// Writes `text` to standard error without a newline. Failures are
+  /// ignored: there is nowhere left to report them.
   static func errorInline(_ text: String) {
-    writeAll(text, to: 2)
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let n = systemWrite(2, base + offset, buffer.count - offset)
+        if n < 0 { if errno == EINTR { continue } else { return } }
+        offset += n
+      }
+    }
   }
 
   /// Whether standard error is a terminal (progress is shown only then).
@@ -57,13 +103,11 @@ struct StandardOutput: TextOutputStream {
   mutating func write(_ string: String) { Console.out(string) }
 }
 
-/// Writes a command's data to `-o FILE` atomically, or to standard output.
-enum CommandOutput {
-  static func emit(_ text: String, to path: String?) throws(InputError) {
-    guard let path, path != "-" else {
-      Console.out(text)
-      return
-    }
-    try FileIO.writeAtomically(Array(text.utf8), to: path)
-  }
+/// `write(2)`, named apart from ``Console/write(_:)``.
+private func systemWrite(_ descriptor: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Darwin)
+    return Darwin.write(descriptor, base, count)
+  #else
+    return Glibc.write(descriptor, base, count)
+  #endif
 }

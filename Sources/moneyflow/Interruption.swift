@@ -25,7 +25,7 @@ enum Interruption {
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
   /// The commands that stop cleanly (and take `--time-limit`).
-  static let stoppable: Set<String> = ["cycles", "circulation", "watch"]
+  static let stoppable: Set<String> = ["cycles", "circulation"]  // add "watch" when it polls a StopSignal
 
   /// Installs the SIGINT and SIGTERM handlers; call once at start. With
   /// `stoppable` (the command is one of ``stoppable``), a signal from now on

@@ -9,7 +9,7 @@ enum MoneyFlowCommand {
 
   static var subcommands: [CommandSpec] {
     [CyclesCommand.spec, SCCCommand.spec, DotCommand.spec, CirculationCommand.spec, StatsCommand.spec,
-     ReportCommand.spec, ConvertCommand.spec, GenerateCommand.spec]
+     ReportCommand.spec, WatchCommand.spec, ConvertCommand.spec, GenerateCommand.spec]
   }
 
   static var help: String {
@@ -21,8 +21,18 @@ enum MoneyFlowCommand {
     return text
   }
 
-  /// Runs the command line `arguments` (without the program name).
+  /// Runs the command line `arguments` (without the program name), then
+  /// reports a failure to write standard output: none for a closed pipe
+  /// (the status stays), else an error and status 1.
   static func main(_ arguments: [String]) -> Int32 {
+    let status = run(arguments)
+    guard let failure = Console.failure, !failure.isClosedPipe else { return status }
+    Console.error("\(failure)")
+    return 1
+  }
+
+  /// Runs the command line `arguments` and returns the exit status.
+  private static func run(_ arguments: [String]) -> Int32 {
     guard let first = arguments.first else {
       Console.error("Error: Missing subcommand\n\n" + help)
       return 2
@@ -67,6 +77,9 @@ enum MoneyFlowCommand {
         Console.error("  See 'moneyflow \(command.name) --help' for more information.")
         return 2
       }
+    } catch let failure as Console.WriteFailure {
+      // Reported by main(_:), once.
+      return failure.isClosedPipe ? 0 : 1
     } catch {
       Console.flush()
       Console.error("\(error)")

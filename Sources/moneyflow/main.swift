@@ -4,5 +4,6 @@
   import Darwin
 #endif
 
+Console.ignoreBrokenPipes()
 Interruption.install(stoppable: CommandLine.arguments.dropFirst().first.map(Interruption.stoppable.contains) ?? false)
 exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -23,10 +23,13 @@ enum CLI {
     var stderr: String
   }
 
-  /// Runs `moneyflow arguments...` in the package root with optional standard input.
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = root, environment: [String: String]? = nil) throws -> Result {
+  /// Runs `moneyflow arguments...` (or `executable`) in the package root with optional standard input.
+  static func run(
+    _ arguments: [String], stdin: String? = nil, in directory: URL = root, environment: [String: String]? = nil,
+    executable: URL = binary
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     if let environment { process.environment = environment }

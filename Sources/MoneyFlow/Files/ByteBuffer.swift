@@ -27,6 +27,23 @@ struct ByteBuffer {
   /// Appends bytes.
   mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+  /// Appends the bytes `other` points to.
+  mutating func append(_ other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+
+  /// Appends `count` spaces (indentation).
+  mutating func appendSpaces(_ count: Int) {
+    if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+  }
+
+  /// Appends `value` as two lowercase hexadecimal digits.
+  mutating func appendHexByte(_ value: UInt8) {
+    let digits: StaticString = "0123456789abcdef"
+    digits.withUTF8Buffer { hex in
+      bytes.append(hex[Int(value >> 4)])
+      bytes.append(hex[Int(value & 0x0F)])
+    }
+  }
+
   /// Appends the UTF-8 bytes of `text` unchanged.
   ///
   /// - Complexity: O(*n*) in the length of `text`.

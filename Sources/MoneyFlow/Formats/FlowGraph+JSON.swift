@@ -35,7 +35,7 @@ extension Amount {
 extension FlowGraph {
   /// Flow `flow` as a JSON object with the keys of the graph document, in a
   /// fixed order: id, from, to, kind, amount, currency, date, until, share,
-  /// cap, status, source, note. Absent fields are omitted.
+  /// cap, status, source, note, attributes. Absent fields are omitted.
   public func jsonObject(forFlow flow: Int) -> JSONValue {
     let value = self.flow(flow)
     var members: [(String, JSONValue)] = []
@@ -52,6 +52,9 @@ extension FlowGraph {
     if let status = value.status { members.append(("status", .string(status))) }
     if let source = value.source { members.append(("source", .string(source))) }
     if let note = value.note { members.append(("note", .string(note))) }
+    if !value.attributes.isEmpty {
+      members.append(("attributes", .object(value.attributes.map { ($0.key, .string($0.value)) })))
+    }
     return .object(members)
   }
 }

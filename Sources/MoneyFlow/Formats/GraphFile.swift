@@ -6,7 +6,9 @@
 /// without flows, or a company order other than first use — saving it as
 /// `NAME.csv` also writes the companion document `NAME.meta.json` (a graph
 /// document without flows), and loading `NAME.csv` reads it back, so
-/// converting JSON to CSV and back loses nothing.
+/// converting JSON to CSV and back loses nothing. A hand-written companion
+/// may hold only what it needs (say `currency` and `rates`): companies it
+/// does not list are created from the flows, as without a companion.
 public enum GraphFile {
   /// The file formats.
   public enum Format: Sendable { case json, csv }
@@ -24,11 +26,18 @@ public enum GraphFile {
     String(csvPath.dropLast(4)) + ".meta.json"
   }
 
-  /// Loads the graph in `path`.
+  /// Loads the graph in `path`. With a column `mapping`, the file (or
+  /// standard input) is read as a CSV file with its own header, whatever its
+  /// name ends in, and without a companion document.
   ///
   /// - Throws: ``InputError`` naming the file, line and field of the first problem.
-  public static func load(_ path: String) throws(InputError) -> FlowGraph {
+  public static func load(_ path: String, columns mapping: CSVColumnMapping? = nil) throws(InputError) -> FlowGraph {
     let name = path == "-" ? "<stdin>" : path
+    if let mapping {
+      guard path == "-" || FileIO.exists(path) else { throw InputError(.unreadable, file: path, message: "no such file") }
+      if path == "-" { return try CSVEdgeListReader(bytes: try FileIO.read(path), file: name, mapping: mapping).read() }
+      return try CSVEdgeListReader(path: path, mapping: mapping).read()
+    }
     if path == "-" {
       // Standard input: JSON if it starts with '{', else CSV.
       let bytes = try FileIO.read(path)
@@ -44,7 +53,7 @@ public enum GraphFile {
       guard FileIO.exists(companion) else { return try CSVEdgeListReader(path: path).read() }
       let meta = JSONDocumentReader(bytes: try FileIO.read(companion), file: companion)
       var builder = try meta.readHeader(try meta.rootMembers(), allowFlows: false)
-      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: true)
+      try CSVEdgeListReader(path: path).read(into: &builder, listedCompaniesOnly: false)
       return (consume builder).build()
     case nil:
       // A missing file is reported as missing whatever its name ends in.

@@ -98,8 +98,7 @@ public struct JSONDocumentReader {
         guard case .array(let items) = value.value else { throw typeError(value, field: "aliases", expected: "an array of strings") }
         for item in items { company.aliases.append(try string(item, field: "aliases")) }
       case "attributes":
-        guard case .object(let attributes) = value.value else { throw typeError(value, field: "attributes", expected: "an object of strings") }
-        for (k, v) in attributes { company.attributes.append(.init(key: k, value: try string(v, field: "attributes.\(k)"))) }
+        company.attributes = try attributes(value)
       default: break
       }
     }
@@ -108,7 +107,7 @@ public struct JSONDocumentReader {
     }
   }
 
-  static let flowKeys = ["id", "from", "to", "kind", "amount", "currency", "date", "until", "share", "cap", "status", "source", "note"]
+  static let flowKeys = ["id", "from", "to", "kind", "amount", "currency", "date", "until", "share", "cap", "status", "source", "note", "attributes"]
 
   private func addFlow(_ node: JSONNode, to builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool) throws(InputError) {
     guard case .object(let members) = node.value else { throw typeError(node, field: "flows", expected: "a flow object with from, to and kind") }
@@ -150,6 +149,8 @@ public struct JSONDocumentReader {
       case "source": flow.source = try nonEmptyString(value, field: "source")
       case "note": flow.note = try nonEmptyString(value, field: "note")
       case "id": flow.id = try nonEmptyString(value, field: "id")
+      case "attributes":
+        flow.attributes = try attributes(value)
       default: break
       }
     }
@@ -157,6 +158,14 @@ public struct JSONDocumentReader {
   }
 
   // MARK: Values
+
+  /// An `attributes` object of strings, in the order written.
+  private func attributes(_ node: JSONNode) throws(InputError) -> [Company.Attribute] {
+    guard case .object(let members) = node.value else { throw typeError(node, field: "attributes", expected: "an object of strings") }
+    var attributes: [Company.Attribute] = []
+    for (k, v) in members { attributes.append(.init(key: k, value: try string(v, field: "attributes.\(k)"))) }
+    return attributes
+  }
 
   private func string(_ node: JSONNode, field: String) throws(InputError) -> String {
     guard case .string(let s) = node.value else { throw typeError(node, field: field, expected: "a string") }

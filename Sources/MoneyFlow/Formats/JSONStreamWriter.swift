@@ -1,39 +1,68 @@
 /// Writes JSON answers as they are produced, through one buffer that is
 /// handed to a sink in chunks, so a large answer is never held whole in memory.
 ///
-/// Pretty output is byte-identical to ``JSONValue/rendered(pretty:)`` of the
-/// same document: a streamed array (``Member/objects(_:)``) is laid out like an
-/// array of objects there (one element a line, indented), `[]` when empty.
-/// JSON Lines output (``writeLine(_:)``) writes one compact value a line.
+/// An answer is described once as a list of members (``Member``) whose large
+/// arrays are lazy sequences; ``writeDocument(_:)`` streams it as one pretty
+/// object, byte-identical to ``JSONValue/rendered(pretty:)`` of
+/// ``document(_:)`` (a streamed array is laid out like an array of objects
+/// there: one element a line, indented; `[]` when empty), and
+/// ``writeLines(_:records:)`` as JSON Lines: one element of one array a line,
+/// then one summary line. ``writeLine(_:)`` writes any value compactly on one
+/// line, for other JSON Lines producers (`moneyflow watch`).
+///
+/// The sink receives the buffered bytes when about `chunkSize` have gathered
+/// and on ``flush()``; what it throws (a closed pipe, a full disk) stops the
+/// writing and comes out of the writing call unchanged.
 public final class JSONStreamWriter {
   /// A member of a streamed top-level object.
   public enum Member {
     /// A value written whole.
     case value(JSONValue)
-    /// An array whose elements (objects or arrays) the closure emits one at a time.
-    case objects((_ emit: (JSONValue) throws -> Void) throws -> Void)
+    /// An array whose elements (objects or arrays) are produced one at a time.
+    case elements(AnySequence<JSONValue>)
+
+    /// An array streamed from `elements`, which is iterated once, lazily.
+    public static func array<S: Sequence>(_ elements: S) -> Member where S.Element == JSONValue {
+      .elements(AnySequence(elements))
+    }
+
+    /// The member as one value, its elements gathered.
+    ///
+    /// - Complexity: O(*n*) in the number of elements.
+    public var value: JSONValue {
+      switch self {
+      case .value(let value): value
+      case .elements(let elements): .array(Array(elements))
+      }
+    }
   }
 
   private var buffer: ByteBuffer
   private let chunkSize: Int
-  private let sink: ([UInt8]) throws -> Void
+  private let sink: (UnsafeRawBufferPointer) throws -> Void
   /// The number of bytes handed to the sink so far.
   public private(set) var bytesWritten = 0
 
   /// Creates a writer that hands `sink` chunks of about `chunkSize` bytes.
-  public init(chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) throws -> Void) {
+  /// The bytes are valid only during the call.
+  public init(chunkSize: Int = 1 << 16, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
     self.chunkSize = max(1, chunkSize)
     self.buffer = ByteBuffer(capacity: self.chunkSize + 4096)
     self.sink = sink
+  }
+
+  /// The object that ``writeDocument(_:)`` streams, built in memory.
+  ///
+  /// - Complexity: O(*n*) in the size of the document.
+  public static func document(_ members: [(String, Member)]) -> JSONValue {
+    .object(members.map { ($0.0, $0.1.value) })
   }
 
   /// Appends `value` as JSON text at indentation `indent`.
   ///
   /// - Complexity: O(*n*) in the size of the value's text.
   public func write(_ value: JSONValue, pretty: Bool = true, indent: Int = 0) throws {
-    var text = ""
-    value.write(to: &text, pretty: pretty, indent: indent)
-    buffer.append(contentsOf: text)
+    value.write(to: &buffer, pretty: pretty, indent: indent)
     try flushIfFull()
   }
 
@@ -43,37 +72,46 @@ public final class JSONStreamWriter {
     try flushIfFull()
   }
 
-  /// Writes a pretty object with `members`, streaming the ``Member/objects(_:)``
-  /// arrays element by element, then a newline.
+  /// Writes a pretty object with `members`, streaming the ``Member/elements(_:)``
+  /// arrays element by element, then a newline: the bytes of
+  /// `document(members).rendered() + "\n"`.
   ///
   /// - Complexity: O(*n*) in the size of the output; memory O(chunk + one element).
   public func writeDocument(_ members: [(String, Member)]) throws {
-    guard !members.isEmpty else { return try write(raw: "{}\n") }
-    try write(raw: "{\n")
-    for (i, (key, member)) in members.enumerated() {
-      var head = "  "
-      JSONValue.writeString(key, to: &head)
-      head += ": "
-      try write(raw: head)
+    try writeObject(members, pretty: true)
+    try write(raw: "\n")
+  }
+
+  /// Writes `value` pretty, then a newline: the bytes of `value.rendered() + "\n"`.
+  ///
+  /// - Complexity: O(*n*) in the size of the value's text.
+  public func writeDocument(_ value: JSONValue) throws {
+    try write(value)
+    try write(raw: "\n")
+  }
+
+  /// Writes JSON Lines: each element of the `records` member compactly on its
+  /// own line, then one line `{"summary": {...}}` holding the other members
+  /// in their order.
+  ///
+  /// - Complexity: O(*n*) in the size of the output; memory O(chunk + one element).
+  public func writeLines(_ members: [(String, Member)], records: String) throws {
+    for (key, member) in members where key == records {
       switch member {
-      case .value(let value): try write(value, indent: 2)
-      case .objects(let produce):
-        var first = true
-        try produce { element in
-          try self.write(raw: first ? "[\n    " : ",\n    ")
-          first = false
-          try self.write(element, indent: 4)
-        }
-        try write(raw: first ? "[]" : "\n  ]")
+      case .value(let value): try writeLine(value)
+      case .elements(let elements): for element in elements { try writeLine(element) }
       }
-      try write(raw: i + 1 < members.count ? ",\n" : "\n")
     }
+    try write(raw: "{\"summary\":")
+    try writeObject(members.filter { $0.0 != records }, pretty: false)
     try write(raw: "}\n")
   }
 
   /// Writes `value` compactly on one line (JSON Lines).
+  ///
+  /// - Complexity: O(*n*) in the size of the value's text.
   public func writeLine(_ value: JSONValue) throws {
-    try write(value, pretty: false)
+    value.write(to: &buffer, pretty: false, indent: 0)
     buffer.append(0x0A)
     try flushIfFull()
   }
@@ -81,10 +119,35 @@ public final class JSONStreamWriter {
   /// Hands what is buffered to the sink.
   public func flush() throws {
     guard buffer.count > 0 else { return }
-    let chunk = buffer.bytes
-    buffer.removeAll()
-    bytesWritten += chunk.count
-    try sink(chunk)
+    bytesWritten += buffer.count
+    defer { buffer.removeAll() }
+    try buffer.bytes.withUnsafeBytes { try sink($0) }
+  }
+
+  /// An object with `members` at the top level, streamed arrays element by element.
+  private func writeObject(_ members: [(String, Member)], pretty: Bool) throws {
+    guard !members.isEmpty else { return try write(raw: "{}") }
+    buffer.append(pretty ? "{\n" : "{")
+    for (i, (key, member)) in members.enumerated() {
+      if pretty { buffer.appendSpaces(2) }
+      JSONValue.writeString(key, to: &buffer)
+      buffer.append(pretty ? ": " : ":")
+      switch member {
+      case .value(let value): try write(value, pretty: pretty, indent: 2)
+      case .elements(let elements):
+        var first = true
+        for element in elements {
+          buffer.append(first ? "[" : ",")
+          if pretty { buffer.append("\n    ") }
+          first = false
+          try write(element, pretty: pretty, indent: 4)
+        }
+        buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
+      }
+      if i + 1 < members.count { buffer.append(pretty ? ",\n" : ",") } else if pretty { buffer.append(0x0A) }
+    }
+    buffer.append(0x7D)
+    try flushIfFull()
   }
 
   private func flushIfFull() throws {

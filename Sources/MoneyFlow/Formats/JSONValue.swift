@@ -35,51 +35,16 @@ public indirect enum JSONValue: Equatable, Sendable {
   ///
   /// - Complexity: O(*n*) in the size of the output.
   public func rendered(pretty: Bool = true) -> String {
-    var out = ""
-    write(to: &out, pretty: pretty, indent: 0)
-    return out
+    var bytes = ByteBuffer()
+    write(to: &bytes, pretty: pretty, indent: 0)
+    return String(decoding: bytes.bytes, as: UTF8.self)
   }
 
-  /// Appends the JSON text of this value to `out`.
+  /// Appends the JSON text of this value to `out` (see ``write(to:pretty:indent:)-bytes``).
   public func write(to out: inout String, pretty: Bool, indent: Int) {
-    switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let x): out += JSONValue.formatNumber(x)
-    case .rawNumber(let text): out += text
-    case .string(let s): JSONValue.writeString(s, to: &out)
-    case .array(let items):
-      if items.isEmpty { out += "[]"; return }
-      let scalar = items.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
-      if !pretty || scalar {
-        out += "["
-        for (i, item) in items.enumerated() {
-          if i > 0 { out += pretty ? ", " : "," }
-          item.write(to: &out, pretty: pretty, indent: indent)
-        }
-        out += "]"
-        return
-      }
-      out += "[\n"
-      for (i, item) in items.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
-        item.write(to: &out, pretty: pretty, indent: indent + 2)
-        out += i + 1 < items.count ? ",\n" : "\n"
-      }
-      out += String(repeating: " ", count: indent) + "]"
-    case .object(let members):
-      if members.isEmpty { out += "{}"; return }
-      out += pretty ? "{\n" : "{"
-      for (i, (key, value)) in members.enumerated() {
-        if pretty { out += String(repeating: " ", count: indent + 2) }
-        JSONValue.writeString(key, to: &out)
-        out += pretty ? ": " : ":"
-        value.write(to: &out, pretty: pretty, indent: indent + 2)
-        if i + 1 < members.count { out += pretty ? ",\n" : "," } else if pretty { out += "\n" }
-      }
-      if pretty { out += String(repeating: " ", count: indent) }
-      out += "}"
-    }
+    var bytes = ByteBuffer()
+    write(to: &bytes, pretty: pretty, indent: indent)
+    out += String(decoding: bytes.bytes, as: UTF8.self)
   }
 
   /// Formats a finite `Double` the same way on every platform: integers below
@@ -92,27 +57,10 @@ public indirect enum JSONValue: Equatable, Sendable {
   }
 
   /// Appends `s` as a quoted JSON string, escaping quotes, backslashes and
-  /// control characters.
+  /// control characters (see ``writeString(_:to:)-bytes``).
   public static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
+    var bytes = ByteBuffer()
+    writeString(s, to: &bytes)
+    out += String(decoding: bytes.bytes, as: UTF8.self)
   }
 }

@@ -76,7 +76,7 @@ public struct CirculationReport: Sendable {
       out += "\(money(c.circular)) of \(money(c.gross)) (\(Self.percent(c.ratio))) "
       out += "is circular: multilateral netting could cancel it.\n"
       out += "\(Self.plural(c.flowCount, "flow")) between \(Self.plural(c.companies.count, "company", "companies")); "
-      out += "\(c.circularFlowCount) carry circular money.\n"
+      out += "\(c.circularFlowCount) \(c.circularFlowCount == 1 ? "carries" : "carry") circular money.\n"
     }
     if c.undisclosedExcluded > 0 {
       out += "\(Self.plural(c.undisclosedExcluded, "flow")) without an amount left out.\n"
@@ -89,10 +89,10 @@ public struct CirculationReport: Sendable {
     if !routes.isEmpty {
       let shown = cycleLimit > 0 ? min(cycleLimit, routes.count) : routes.count
       if cycles.count == decomposition.count {
-        out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+        out += "\nWhere it circulates (\(shown) of \(Self.plural(routes.count, "route")), largest first):\n"
       } else {
-        out += "\nWhere it circulates (\(shown) routes of the \(cycles.count) largest of "
-          + "\(decomposition.count) cycles, largest first):\n"
+        out += "\nWhere it circulates (\(Self.plural(shown, "route")) of the "
+          + (cycles.count == 1 ? "largest" : "\(cycles.count) largest") + " of \(decomposition.count) cycles, largest first):\n"
       }
       let amounts = routes.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
@@ -147,9 +147,17 @@ public struct CirculationReport: Sendable {
   /// kept, largest first, and `cycle_count` how many the whole decomposition has.
   ///
   /// - Complexity: O(*V* + *E*) plus the cycles written.
-  public func jsonValue() -> JSONValue {
+  public func jsonValue() -> JSONValue { JSONStreamWriter.document(jsonMembers()) }
+
+  /// The members of ``jsonValue()`` for ``JSONStreamWriter``, the
+  /// `companies`, `flows` and `cycles` arrays produced one element at a time
+  /// while they are written (`--format jsonl` puts one `flows` element a line).
+  ///
+  /// - Complexity: O(1); writing them is O(*V* + *E*) plus the cycles written.
+  public func jsonMembers() -> [(String, JSONStreamWriter.Member)] {
     let c = circulation
-    let companies: [JSONValue] = c.companies.map { row in
+    let graph = graph
+    let companies = c.companies.lazy.map { row -> JSONValue in
       var members: [(String, JSONValue)] = [("id", .string(graph.id(of: row.company)))]
       let name = graph.name(of: row.company)
       if !name.hasSameBytes(as: graph.id(of: row.company)) { members.append(("name", .string(name))) }
@@ -159,32 +167,35 @@ public struct CirculationReport: Sendable {
       ]
       return .object(members)
     }
-    var flows: [JSONValue] = []
-    for flow in 0 ..< graph.flowCount where flow < c.isIncluded.count && c.isIncluded[flow] {
+    let flows = (0 ..< graph.flowCount).lazy.filter { $0 < c.isIncluded.count && c.isIncluded[$0] }.map { flow -> JSONValue in
       var members: [(String, JSONValue)] = [("index", .int(flow))]
       if case .object(let fields) = graph.jsonObject(forFlow: flow) { members += fields }
       members.append(("circular", .number(c.circularAmounts[flow])))
-      flows.append(.object(members))
+      return .object(members)
     }
-    let cycleValues: [JSONValue] = cycles.map { cycle in
-      .object([
+    let labels = FlowLabels(graph: graph)
+    let cycleValues = cycles.lazy.map { cycle -> JSONValue in
+      var members: [(String, JSONValue)] = [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("flows", .array(cycle.flows.map { .int($0) })),
         ("amount", .number(cycle.amount)),
-      ])
+      ]
+      // Where flows carry laundering labels: how many of the cycle's flows do.
+      if !labels.isEmpty { members.append(("labelled", .int(labels.count(of: cycle.flows)))) }
+      return .object(members)
     }
-    return .object((c.stoppedBy == nil ? [] : [("truncated", .bool(true))]) + [
-      ("gross", .number(c.gross)),
-      ("circular", .number(c.circular)),
-      ("ratio", .number(c.ratio)),
-      ("currency", .string(c.currency)),
-      ("undisclosed_excluded", .int(c.undisclosedExcluded)),
-      ("undated_excluded", .int(c.undatedExcluded)),
-      ("cycle_count", .int(decomposition.count)),
+    return (c.stoppedBy == nil ? [] : [("truncated", .value(.bool(true)))]) + [
+      ("gross", .value(.number(c.gross))),
+      ("circular", .value(.number(c.circular))),
+      ("ratio", .value(.number(c.ratio))),
+      ("currency", .value(.string(c.currency))),
+      ("undisclosed_excluded", .value(.int(c.undisclosedExcluded))),
+      ("undated_excluded", .value(.int(c.undatedExcluded))),
+      ("cycle_count", .value(.int(decomposition.count))),
       ("companies", .array(companies)),
       ("flows", .array(flows)),
       ("cycles", .array(cycleValues)),
-    ])
+    ]
   }
 
   // MARK: - Formatting

@@ -1,5 +1,6 @@
 /// Renders cycle search results for `moneyflow cycles`: text for people, a
-/// ``JSONValue`` for `--format json`.
+/// JSON answer for `--format json` and `--format jsonl` (streamed through
+/// ``JSONStreamWriter`` from ``jsonMembers(_:graph:)``).
 ///
 /// JSON (DESIGN.md's contract):
 ///
@@ -16,10 +17,27 @@
 public enum CycleReport {
   // MARK: JSON
 
+  /// The JSON answer as a whole value (``jsonMembers(_:graph:)`` gathered).
+  ///
+  /// - Complexity: O(*n*) in the size of the answer.
   public static func json(_ result: CycleSearchResult, graph: FlowGraph) -> JSONValue {
+    JSONStreamWriter.document(jsonMembers(result, graph: graph))
+  }
+
+  public static func json(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> JSONValue {
+    JSONStreamWriter.document(jsonMembers(result, graph: graph))
+  }
+
+  /// The members of the JSON answer, for ``JSONStreamWriter``: `count`,
+  /// `truncated`, then the `cycles` and `companies` arrays, produced one
+  /// element at a time while they are written.
+  ///
+  /// - Complexity: O(1); writing them is O(*n*) in the size of the answer.
+  public static func jsonMembers(_ result: CycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
-    let cycles = result.cycles.map { cycle -> JSONValue in
-      .object([
+    let labels = FlowLabels(graph: graph)
+    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
+      labelled(labels, Array(cycle.flows.joined()), [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("length", .int(cycle.length)),
         ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
@@ -27,13 +45,14 @@ public enum CycleReport {
         ("flows", .array(cycle.flows.joined().map { graph.jsonObject(forFlow: $0) })),
       ])
     }
-    return document(result.count, result.truncated, cycles, result.exposure, graph)
+    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
   }
 
-  public static func json(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> JSONValue {
+  public static func jsonMembers(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
-    let cycles = result.cycles.map { cycle -> JSONValue in
-      .object([
+    let labels = FlowLabels(graph: graph)
+    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
+      labelled(labels, cycle.flows, [
         ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
         ("length", .int(cycle.length)),
         ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
@@ -42,20 +61,32 @@ public enum CycleReport {
         ("flows", .array(cycle.flows.map { graph.jsonObject(forFlow: $0) })),
       ])
     }
-    return document(result.count, result.truncated, cycles, result.exposure, graph)
+    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
   }
 
-  private static func document(
-    _ count: Int, _ truncated: Bool, _ cycles: [JSONValue], _ exposure: [CompanyExposure], _ graph: FlowGraph
-  ) -> JSONValue {
-    .object([
-      ("count", .int(count)),
-      ("truncated", .bool(truncated)),
-      ("cycles", .array(cycles)),
+  /// A cycle object; where the graph has labels, with `labelled`: how many
+  /// of its `flows` carry a laundering label.
+  private static func labelled(_ labels: FlowLabels, _ flows: [Int], _ members: [(String, JSONValue)]) -> JSONValue {
+    guard !labels.isEmpty else { return .object(members) }
+    return .object(members + [("labelled", .int(labels.count(of: flows)))])
+  }
+
+  /// `, 2 of 3 flows labelled` where the graph has labels.
+  private static func labelNote(_ labels: FlowLabels, _ flows: [Int]) -> String {
+    labels.isEmpty ? "" : ", \(labels.count(of: flows)) of \(flows.count) flows labelled"
+  }
+
+  private static func documentMembers(
+    _ count: Int, _ truncated: Bool, _ cycles: JSONStreamWriter.Member, _ exposure: [CompanyExposure], _ graph: FlowGraph
+  ) -> [(String, JSONStreamWriter.Member)] {
+    [
+      ("count", .value(.int(count))),
+      ("truncated", .value(.bool(truncated))),
+      ("cycles", cycles),
       (
         "companies",
         .array(
-          exposure.map {
+          exposure.lazy.map {
             .object([
               ("id", .string(graph.id(of: $0.company))),
               ("cycles", .int($0.cycles)),
@@ -63,7 +94,7 @@ public enum CycleReport {
             ])
           })
       ),
-    ])
+    ]
   }
 
   // MARK: Text
@@ -85,11 +116,13 @@ public enum CycleReport {
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
       interrupted: result.interruption != nil, noun: "cycle",
-      filter: result.options.filter, extra: result.options.maxLength.map { "length ≤ \($0)" })
+      filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)\n"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
         let to = cycle.companies[(hop + 1) % cycle.length]
@@ -111,17 +144,20 @@ public enum CycleReport {
     _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
   ) -> String {
     var extras: [String] = []
-    if let window = result.options.window { extras.append("within \(window) days") }
+    if let window = result.options.window { extras.append("within \(StatsReport.count(window, "day", "days"))") }
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
       interrupted: result.interruption != nil, noun: "time-respecting cycle", filter: result.options.filter,
+      currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")\n"
+      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
+      out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0
       for (hop, flow) in cycle.flows.enumerated() {
@@ -137,7 +173,8 @@ public enum CycleReport {
   }
 
   private static func header(
-    count: Int, listed: Int, truncated: Bool, interrupted: Bool, noun: String, filter: FlowFilter, extra: String?
+    count: Int, listed: Int, truncated: Bool, interrupted: Bool, noun: String, filter: FlowFilter, currency: String,
+    extra: String?
   ) -> String {
     var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
     var scope: [String] = []
@@ -148,7 +185,7 @@ public enum CycleReport {
     } else {
       scope.append("flows of kind " + filter.kinds.map(\.name).joined(separator: ", "))
     }
-    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: ""))") }
+    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: currency))") }
     if let since = filter.since { scope.append("since \(since)") }
     if let until = filter.until { scope.append("until \(until)") }
     text += " of " + scope.joined(separator: " ")
@@ -159,7 +196,9 @@ public enum CycleReport {
     } else if truncated {
       text += " Stopped after \(count); more exist."
     }
-    if listed > 0, listed < count { text += " The \(listed) with the largest circulating amount:" }
+    if listed > 0, listed < count {
+      text += listed == 1 ? " The one with the largest circulating amount:" : " The \(listed) with the largest circulating amount:"
+    }
     return text + "\n"
   }
 

@@ -7,12 +7,19 @@ public enum SCCReport {
   ///
   /// - Complexity: O(*V*).
   public static func json(_ components: StronglyConnectedComponents, graph: FlowGraph) -> JSONValue {
-    .object([
-      (
-        "components",
-        .array(components.cyclicComponents.map { members in .array(members.map { .string(graph.id(of: $0)) }) })
-      )
-    ])
+    JSONStreamWriter.document(jsonMembers(components, graph: graph))
+  }
+
+  /// The members of ``json(_:graph:)`` for ``JSONStreamWriter``, one
+  /// component produced at a time while it is written.
+  ///
+  /// - Complexity: O(*V*) to find the components with a cycle; writing is
+  ///   O(*V*) in the companies written.
+  public static func jsonMembers(
+    _ components: StronglyConnectedComponents, graph: FlowGraph
+  ) -> [(String, JSONStreamWriter.Member)] {
+    let cyclic = components.cyclicComponents
+    return [("components", .array(cyclic.lazy.map { members in .array(members.map { .string(graph.id(of: $0)) }) }))]
   }
 
   /// One numbered line per component with a cycle, listing display names

@@ -127,8 +127,11 @@ extension FlowGraph {
   /// The search prunes with time instead of enumerating cycles and checking
   /// dates afterwards: only flows within the window extend a chain, and
   /// temporal Johnson closing times (with the depth, under a length bound)
-  /// keep it from walking again where no chain can close; see
-  /// `TemporalCycleSearcher`.
+  /// keep it from walking again where no chain can close, and a budgeted
+  /// backward latest-day search before each start flow (2SCENT's first
+  /// phase, per start) keeps it from walking from starts that cannot close:
+  /// one long loop costs linear time, not quadratic. See
+  /// `TemporalCycleSearcher` and `TemporalLatestDeparture`.
   ///
   /// **Order, stop-after and threads.** Chains are counted by start company
   /// (ascending), then by first flow (payee, day, flow index), then in

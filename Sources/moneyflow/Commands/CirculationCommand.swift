@@ -17,22 +17,37 @@ enum CirculationCommand {
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       Interruption.timeLimit,
-      SharedOptions.format,
-    ],
+      SharedOptions.formatWithLines(records: "flows"),
+      SharedOptions.output,
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
     let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter, stop: stop)
     }
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
-    Console.out(json ? report.jsonValue().rendered() + "\n" : report.text(cycleLimit: shown, companyLimit: shown))
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: report.text(cycleLimit: shown, companyLimit: shown))
+      case .json: try writer.writeDocument(report.jsonMembers())
+      case .jsonl: try writer.writeLines(report.jsonMembers(), records: "flows")
+      }
+    }
+    if circulation.flowCount == 0, circulation.undisclosedExcluded > 0,
+      ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
+    {
+      Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
+    } else if circulation.circular == 0, circulation.stoppedBy == nil {
+      EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
+    }
     guard let reason = circulation.stoppedBy else { return 0 }
     Console.error("moneyflow: \(reason) during the circulation solver; the output is a feasible circulation found so far, not the maximum (truncated)")
     return Interruption.status(reason)

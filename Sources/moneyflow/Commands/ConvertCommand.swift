@@ -10,6 +10,7 @@ enum ConvertCommand {
       ArgumentSpec(name: "in", help: "The graph to read (.json or .csv; '-' for standard input)."),
       ArgumentSpec(name: "out", help: "The file to write (.json or .csv; '-' for JSON on standard output). Written atomically."),
     ],
+    options: [SharedOptions.columns] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -17,7 +18,7 @@ enum ConvertCommand {
     guard output == "-" || GraphFile.format(of: output) != nil else {
       throw UsageError.message("Cannot tell the format of '\(output)': name it .json or .csv")
     }
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     try GraphFile.save(graph, to: output)
     return 0
   }

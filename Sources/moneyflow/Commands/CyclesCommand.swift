@@ -24,12 +24,14 @@ enum CyclesCommand {
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       Interruption.timeLimit,
-      SharedOptions.format,
-    ],
+      SharedOptions.formatWithLines(records: "cycles"),
+      SharedOptions.output,
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let json = try arguments.wantsJSON()
+    let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -42,10 +44,12 @@ enum CyclesCommand {
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
-    let graph = try GraphFile.load(arguments.file)
-
-    let output: String
+    let graph = try arguments.loadGraph()
     let interruption: SearchInterruption?
+
+    let text: () -> String
+    let members: () -> [(String, JSONStreamWriter.Member)]
+    var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
@@ -55,7 +59,8 @@ enum CyclesCommand {
       }
       interruption = result.interruption
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
@@ -65,9 +70,23 @@ enum CyclesCommand {
       }
       interruption = result.interruption
       Progress.finish()
-      output = json ? CycleReport.json(result, graph: graph).rendered() + "\n" : CycleReport.text(result, graph: graph)
+      (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
-    Console.out(output)
+    try CommandOutput.stream(to: arguments.outputPath) { writer in
+      switch format {
+      case .text: try writer.write(raw: text())
+      case .json: try writer.writeDocument(members())
+      case .jsonl: try writer.writeLines(members(), records: "cycles")
+      }
+    }
+    if let empty, interruption == nil { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return Interruption.finish(interruption, graph: graph)
+  }
+
+  /// ` of at most 3 companies`, or nothing without a bound.
+  static func lengthBound(_ maxLength: Int?, flows: Bool) -> String {
+    guard let maxLength else { return "" }
+    return " of at most " + StatsReport.count(maxLength, flows ? "flow" : "company", flows ? "flows" : "companies")
   }
 }

@@ -49,10 +49,10 @@ enum GenerateCommand {
         try generator.writeCSV { chunk in try sink.write(Array(chunk)) }
       }
     } else {
-      generator.writeCSV { chunk in Console.out(bytes: chunk) }
+      try generator.writeCSV { chunk in try Console.write(UnsafeRawBufferPointer(chunk)) }
     }
     if let count = generator.plantedCycleCount {
-      Console.error("planted \(generator.plantedCycles) cycles of length \(generator.cycleLength): the graph has exactly \(count) cycles")
+      Console.error("planted \(StatsReport.count(generator.plantedCycles, "cycle", "cycles")) of length \(generator.cycleLength): the graph has exactly \(StatsReport.count(count, "cycle", "cycles"))")
     }
     return 0
   }

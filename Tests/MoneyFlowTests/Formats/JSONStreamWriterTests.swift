@@ -17,7 +17,7 @@ import Testing
     let writer = JSONStreamWriter(chunkSize: 16) { bytes += $0; chunks += 1 }
     try writer.writeDocument([
       ("count", .value(.int(count))),
-      ("items", .objects { emit in for element in elements { try emit(element) } }),
+      ("items", .array(elements.lazy)),
       ("tail", .value(.array([.int(1), .int(2)]))),
     ])
     try writer.flush()
