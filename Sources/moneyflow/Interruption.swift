@@ -49,6 +49,13 @@ enum Interruption {
     return stop
   }
 
+  /// For a run of a stoppable command that must not stop halfway (a shard):
+  /// signals from now on end the process as in other commands. Returns nil.
+  static func unstoppable() -> StopSignal? {
+    current.clear()
+    return nil
+  }
+
   /// Says on standard error where a stopped search stopped and returns the
   /// exit status: 0 after the time limit, 128 + the signal's number after a
   /// signal, 0 when it was not stopped.
@@ -77,6 +84,7 @@ enum Interruption {
   private final class Current: Sendable {
     private let stop = Mutex<StopSignal?>(nil)
     func set(_ value: StopSignal) { stop.withLock { $0 = value } }
+    func clear() { stop.withLock { $0 = nil } }
     /// Puts `value` in place, passing on a signal the previous one received.
     func replace(with value: StopSignal) {
       stop.withLock {

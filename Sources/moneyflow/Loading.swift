@@ -11,6 +11,15 @@ enum Loading {
     }
   }
 
+  /// Loads `file`, telling standard error what a foreign file (GraphML from
+  /// another tool) held that could not be read.
+  static func graph(_ file: String, columns mapping: CSVColumnMapping? = nil) throws(InputError) -> FlowGraph {
+    var notes: [String] = []
+    let graph = try GraphFile.load(file, columns: mapping, notes: &notes)
+    for note in notes { Console.error("\(file == "-" ? "<stdin>" : file): note: \(note)") }
+    return graph
+  }
+
   /// Where a CSV keeps its currency, and how to give it on the command line.
   private static func hint(for failure: CurrencyConversion.Failure, in file: String) -> String {
     let code = failure.currency.isEmpty ? "EUR" : failure.currency
@@ -37,7 +46,7 @@ extension ParsedArguments {
   func loadGraph(_ path: String? = nil) throws -> FlowGraph {
     let (currency, rates) = try currencyOptions()
     let mapping = try columnMapping()
-    return try applyingCurrency(currency, rates, to: try GraphFile.load(path ?? file, columns: mapping), from: path ?? file)
+    return try applyingCurrency(currency, rates, to: try Loading.graph(path ?? file, columns: mapping), from: path ?? file)
   }
 
   /// `--currency` and `--rates`, validated; nil and empty when not given.

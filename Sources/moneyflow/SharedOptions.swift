@@ -96,3 +96,30 @@ extension ParsedArguments {
   /// The input file argument.
   var file: String { positionals[0] }
 }
+
+/// The cycle filters of `cycles`: `--through` and `--min-length`.
+enum CycleFilterOptions {
+  static let specs: [OptionSpec] = [
+    OptionSpec(name: "through", value: "COMPANIES", help: "Only cycles through at least one of these companies (comma-separated ids or\nnames); the search starts from them."),
+    OptionSpec(name: "min-length", value: "N", help: "Count only cycles of at least N companies (flows with --temporal); smaller\ncomponents are not searched."),
+  ]
+}
+
+extension ParsedArguments {
+  /// The companies of `--through`, by id or else by name or alias (a name
+  /// several companies bear selects them all); nil without the option.
+  ///
+  /// - Throws: a usage error naming a value that matches no company.
+  func throughCompanies(in graph: FlowGraph) throws(UsageError) -> [CompanyID]? {
+    guard let text = values["through"] else { return nil }
+    var found: [CompanyID] = []
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let matches = graph.companies(matching: String(part))
+      guard !matches.isEmpty else {
+        throw UsageError.message("The value '\(part)' is invalid for '--through <companies>': no company of \(file) has this id or name")
+      }
+      found.append(contentsOf: matches)
+    }
+    return found
+  }
+}

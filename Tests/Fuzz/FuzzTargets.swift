@@ -26,6 +26,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   switch fuzzTarget {
   case "json": fuzzJSONDocument(bytes)
   case "csv": fuzzCSVEdgeList(bytes)
+  case "graphml": fuzzGraphML(bytes)
+  case "ftm": fuzzFtM(bytes)
   case "amount": fuzzAmount(bytes)
   case "date": fuzzDate(bytes)
   default: fuzzFailure("unknown FUZZ_TARGET \(fuzzTarget)")
@@ -51,6 +53,30 @@ func fuzzCSVEdgeList(_ bytes: [UInt8]) {
     fuzzFailure("the written edge list does not read back")
   }
   if CSVEdgeListWriter.text(again) != written { fuzzFailure("the edge list does not round-trip") }
+}
+
+/// GraphML: read, write, read again; the two written forms agree, and the
+/// written GraphML reads back without notes.
+func fuzzGraphML(_ bytes: [UInt8]) {
+  var reader = GraphMLReader(bytes: bytes, file: "fuzz.graphml")
+  guard let graph = try? reader.read() else { return }
+  let written = GraphMLWriter.text(graph)
+  var again = GraphMLReader(bytes: Array(written.utf8), file: "written.graphml")
+  guard let back = try? again.read() else { fuzzFailure("the written GraphML does not read back") }
+  if !again.notes.isEmpty { fuzzFailure("the written GraphML reads back with notes: \(again.notes)") }
+  if GraphMLWriter.text(back) != written { fuzzFailure("the GraphML does not round-trip") }
+}
+
+/// FollowTheMoney entities: whatever is accepted makes a graph whose JSON
+/// document reads back to the same graph.
+func fuzzFtM(_ bytes: [UInt8]) {
+  var reader = FtMReader(bytes: bytes, file: "fuzz.ftm.jsonl")
+  guard let graph = try? reader.read() else { return }
+  let written = JSONDocumentWriter.text(graph)
+  guard let again = try? JSONDocumentReader(bytes: Array(written.utf8), file: "written.json").read() else {
+    fuzzFailure("the graph read from FtM does not write a document that reads back")
+  }
+  if again != graph { fuzzFailure("the graph read from FtM does not round-trip through JSON") }
 }
 
 /// Amounts: an accepted amount keeps its value when its written form is read.

@@ -24,12 +24,19 @@ struct CycleSink: Sendable {
   var settled = 0
   /// The start company being searched when the search stopped early.
   var stoppedAt: Int32?
+  /// Minimum length, `--through` and relabelling; see ``CycleRestriction``.
+  let restriction: CycleRestriction
+  private let restricted: Bool
+  private var scratchNodes: [Int32] = []
+  private var scratchHops: [Int32] = []
 
   init(
     companyCount: Int, limit: Int, stopAfter: Int?, countOnly: Bool, reporter: ProgressReporter?,
-    stop: StopSignal? = nil
+    restriction: CycleRestriction = CycleRestriction(), stop: StopSignal? = nil
   ) {
     self.stop = stop
+    self.restriction = restriction
+    self.restricted = !restriction.isNone
     self.countOnly = countOnly
     self.stopAfter = stopAfter.map { max(0, $0) } ?? Int.max
     self.ranking = CycleRanking(limit: limit)
@@ -44,6 +51,23 @@ struct CycleSink: Sendable {
   ///   already counted: the search must stop.
   @inline(__always)
   mutating func record(nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>, amount: Double) -> Bool {
+    if restricted {
+      guard restriction.admits(nodes) else { return true }
+      if !restriction.original.isEmpty {
+        restriction.translate(nodes, hops, into: &scratchNodes, &scratchHops)
+        let nodes = scratchNodes
+        let hops = scratchHops
+        return nodes.withUnsafeBufferPointer { n in
+          hops.withUnsafeBufferPointer { h in count(nodes: n, hops: h, amount: amount) }
+        }
+      }
+    }
+    return count(nodes: nodes, hops: hops, amount: amount)
+  }
+
+  /// Counts the cycle ``record(nodes:hops:amount:)`` admitted.
+  @inline(__always)
+  private mutating func count(nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>, amount: Double) -> Bool {
     if count == stopAfter {
       truncated = true
       return false
@@ -91,7 +115,7 @@ struct CycleSink: Sendable {
     guard let reason = sinks.lazy.compactMap(\.stopped).first else { return nil }
     return SearchInterruption(
       reason: reason, companiesSettled: sinks.reduce(0) { $0 + $1.settled }, companiesTotal: companiesTotal,
-      nextStart: sinks.count == 1 ? sinks[0].stoppedAt.map { CompanyID($0) } : nil)
+      nextStart: sinks.count == 1 ? sinks[0].stoppedAt.map { CompanyID(sinks[0].restriction.originalCompany($0)) } : nil)
   }
 
   /// Cycles counted since the last report to the progress reporter; resets.

@@ -20,7 +20,13 @@ public struct JSONDocumentReader {
   ///
   /// - Complexity: O(*n*) in the size of the input, plus ``FlowGraphBuilder/build()``.
   public func read() throws(InputError) -> FlowGraph {
-    let members = try rootMembers()
+    try read(members: try rootMembers())
+  }
+
+  /// Reads a document given as the members of its top-level object, whose
+  /// offsets are offsets into this reader's bytes (another syntax, such as
+  /// GraphML, mapped onto the document).
+  func read(members: [(key: String, value: JSONNode)]) throws(InputError) -> FlowGraph {
     var builder = try readHeader(members, allowFlows: true)
     guard let flows = members.first(where: { $0.key == "flows" })?.value else {
       throw InputError(.missingField, file: parser.file, line: 1, field: "flows", message: "missing field \"flows\" (an array of flows)")

@@ -228,6 +228,6 @@ public struct CirculationReport: Sendable {
   }
 
   private static func plural(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
-    "\(count) " + (count == 1 ? word : plural ?? word + "s")
+    counted(count, word, plural)
   }
 }

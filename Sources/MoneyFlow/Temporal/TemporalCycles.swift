@@ -22,11 +22,20 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Whether each flow must be strictly later than the previous one (the
   /// ordering of 2SCENT); by default a flow may share its predecessor's date.
   public var strictlyIncreasing: Bool
+  /// Only chains through at least one of these companies; empty for all.
+  /// Only components holding one of them are searched.
+  public var through: [CompanyID]
+  /// The fewest flows in a chain; nil (or 1) for any number. Components
+  /// with fewer companies are not searched.
+  public var minLength: Int?
 
   public init(
     filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
-    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false
+    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false,
+    through: [CompanyID] = [], minLength: Int? = nil
   ) {
+    self.through = through
+    self.minLength = minLength
     self.strictlyIncreasing = strictlyIncreasing
     self.filter = filter
     self.window = window
@@ -133,6 +142,12 @@ extension FlowGraph {
   /// one long loop costs linear time, not quadratic. See
   /// `TemporalCycleSearcher` and `TemporalLatestDeparture`.
   ///
+  /// **Through and minimum length.** With `through`, only components holding
+  /// one of those companies are searched, and chains are counted only if
+  /// they pass through one (a chain through *t* may start elsewhere, so the
+  /// search cannot start from *t* alone); components with fewer than
+  /// `minLength` companies are skipped and shorter chains not counted.
+  ///
   /// **Order, stop-after and threads.** Chains are counted by start company
   /// (ascending), then by first flow (payee, day, flow index), then in
   /// depth-first order: chains whose dates advance before those on a single
@@ -154,6 +169,21 @@ extension FlowGraph {
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
+    var interruption: SearchInterruption?
+    var result = try temporalCycles(options) { links in
+      let searched = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
+      interruption = searched.interruption
+      return searched.found
+    }
+    result.interruption = interruption
+    return result
+  }
+
+  /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
+  /// dated link graph (a shard's, or shards merged).
+  func temporalCycles(
+    _ options: TemporalCycleSearchOptions, search: (LinkGraph) -> CycleSearchFound
+  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
@@ -169,7 +199,7 @@ extension FlowGraph {
     }
     var undisclosed = selection.undisclosedExcluded
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    let (found, interruption) = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
+    let found = search(links)
     let cycles = found.ranked.map { entry in
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
@@ -181,33 +211,48 @@ extension FlowGraph {
       exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
       baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: links.flowCount,
       undatedExcluded: undated, undisclosedExcluded: undisclosed,
-      options: options, interruption: interruption)
+      options: options)
   }
 }
 
 extension LinkGraph {
   /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
   /// link graph must hold dated flows only.
+  /// With `shard`, searches only from that shard's start companies.
   func enumerateTemporalCycles(
-    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?,
-    stop: StopSignal? = nil
-  ) -> (
-    found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
-    interruption: SearchInterruption?
-  ) {
+    _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
+    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
+  ) -> (found: CycleSearchFound, interruption: SearchInterruption?) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
     let searchable = (options.maxLength ?? 1) >= 1 && (options.window ?? 0) >= 0
-    let starts = (0 ..< Int32(searchable ? n : 0)).filter {
-      components.hasCycle(component: Int(components.componentOf[Int($0)]))
+    var restriction = CycleRestriction(minLength: options.minLength ?? 0)
+    // Components worth searching: with a cycle, at least `minLength`
+    // companies, and (with `through`) one of the companies asked for.
+    var wanted = (0 ..< components.count).map {
+      components.hasCycle(component: $0)
+        && Int(components.memberStart[$0 + 1] - components.memberStart[$0]) >= restriction.minLength
     }
+    if !options.through.isEmpty {
+      restriction.through = [Bool](repeating: false, count: n)
+      var holdsTarget = [Bool](repeating: false, count: components.count)
+      for company in options.through where company.index < n {
+        restriction.through[company.index] = true
+        holdsTarget[Int(components.componentOf[company.index])] = true
+      }
+      for c in 0 ..< components.count where !holdsTarget[c] { wanted[c] = false }
+    }
+    let candidates = (0 ..< Int32(searchable ? n : 0)).filter { wanted[Int(components.componentOf[Int($0)])] }
+    let owned = shard?.owns(candidates, costs: WorkShard.startCosts(links: self, components: components))
+    let starts = owned.map { owned in candidates.indices.filter { owned[$0] }.map { candidates[$0] } } ?? candidates
+    let sinkRestriction = restriction
     let maxLength = options.maxLength.map { Int32(clamping: $0) }
     let window = options.window.map { Int32(clamping: $0) }
     let makeSink: @Sendable () -> CycleSink = {
       CycleSink(
         companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter, stop: stop)
+        reporter: reporter, restriction: sinkRestriction, stop: stop)
     }
     let threads = options.stopAfter == nil ? max(1, options.threads) : 1
     let counter = ParallelWork.TaskCounter()
