@@ -121,4 +121,66 @@ import Testing
     let bad = try CLI.run(["cycles", "Graphs/ai-deals.json", "--time-limit", "0"])
     #expect(bad.status == 2)
   }
+
+  /// `watch` on a pipe that stays open: SIGTERM stops the reading; the
+  /// cycle already written stands and the summary says where it stopped.
+  @Test func terminatedWatchPrintsItsSummary() throws {
+    guard Self.handlesSignals(getpid()) != nil else {
+      print("skipped: no /proc to see when the child is ready for signals")
+      return
+    }
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = Pipe()
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["watch", "-"]
+    process.standardInput = input
+    let stdoutURL = directory.appendingPathComponent("stdout.txt")
+    let stderrURL = directory.appendingPathComponent("stderr.txt")
+    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+    process.standardError = try FileHandle(forWritingTo: stderrURL)
+    try process.run()
+    defer { Self.stop(process) }
+    input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date,id\na,b,loan,1,USD,2024,f1\nb,a,loan,1,USD,2024,f2\n".utf8))
+    let stdout = { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    Self.wait(for: process) { stdout().hasSuffix("\n") && Self.handlesSignals(process.processIdentifier) == true }
+    guard process.isRunning else {
+      Issue.record("watch ended before the signal")
+      return
+    }
+    process.terminate()
+    process.waitUntilExit()
+    try? input.fileHandleForWriting.close()
+    #expect(process.terminationStatus == 143)
+    #expect(stdout() == #"{"companies":["a","b"],"closed_by":"f2","length":2}"# + "\n")
+    let stderr = try String(contentsOf: stderrURL, encoding: .utf8)
+    #expect(stderr.contains("2 flows read, 1 cycles reported"))
+    #expect(stderr.contains("moneyflow: terminated (SIGTERM): stopped reading after 2 flows; the output is truncated"))
+  }
+
+  /// `watch --time-limit` ends on its own on a pipe that never ends.
+  @Test func timeLimitStopsWatch() throws {
+    let input = Pipe(), errors = Pipe()
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["watch", "-", "--time-limit", "0.3"]
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    defer { Self.stop(process) }
+    input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date\na,b,loan,1,USD,2024\n".utf8))
+    Self.wait(for: process) { false }  // until it ends (120 s guard)
+    process.waitUntilExit()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    try? input.fileHandleForWriting.close()
+    #expect(process.terminationStatus == 0)
+    #expect(stderr.contains("flows read"))
+    #expect(stderr.contains("moneyflow: time limit of 0.3 s reached: stopped reading after"))
+    let bad = try CLI.run(["watch", "-", "--time-limit", "0"], stdin: "")
+    #expect(bad.status == 2)
+  }
 }
