@@ -19,12 +19,24 @@ import Testing
     return handled & (1 << (SIGINT - 1)) != 0 && handled & (1 << (SIGTERM - 1)) != 0
   }
 
-  /// Starts `moneyflow arguments` with stdout and stderr into files in `directory`.
-  static func start(_ arguments: [String], in directory: URL) throws -> Process {
+  /// A new directory for a test that sends signals, or nil (saying so)
+  /// where there is no /proc to see when the child is ready for them.
+  static func signalTestDirectory() throws -> URL? {
+    guard handlesSignals(getpid()) != nil else {
+      print("skipped: no /proc to see when the child is ready for signals")
+      return nil
+    }
+    return try CLI.temporaryDirectory()
+  }
+
+  /// Starts `moneyflow arguments` with stdout and stderr into files in
+  /// `directory`, and standard input from `stdin` if given.
+  static func start(_ arguments: [String], in directory: URL, stdin: Pipe? = nil) throws -> Process {
     let process = Process()
     process.executableURL = CLI.binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if let stdin { process.standardInput = stdin }
     FileManager.default.createFile(atPath: directory.appendingPathComponent("stdout.txt").path, contents: nil)
     FileManager.default.createFile(atPath: directory.appendingPathComponent("stderr.txt").path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("stdout.txt"))
@@ -55,11 +67,7 @@ import Testing
   }
 
   @Test func interruptedGenerateLeavesThePreviousFileAndNoTemporary() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
-    let directory = try CLI.temporaryDirectory()
+    guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("out.csv")
     try Data("previous\n".utf8).write(to: out)
@@ -84,11 +92,7 @@ import Testing
   /// A complete graph on 14 companies has about 2·10^10 cycles: the search
   /// is still running when SIGTERM comes, and stops with what it counted.
   @Test func terminatedCyclesPrintsTruncatedJSON() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
-    let directory = try CLI.temporaryDirectory()
+    guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
     var csv = "from,to,kind,amount,currency,date\n"
     for u in 0 ..< 14 { for v in 0 ..< 14 where u != v { csv += "k\(u + 10),k\(v + 10),investment,\(1 + u + v),USD,2024\n" } }
@@ -125,25 +129,13 @@ import Testing
   /// `watch` on a pipe that stays open: SIGTERM stops the reading; the
   /// cycle already written stands and the summary says where it stopped.
   @Test func terminatedWatchPrintsItsSummary() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
-    let directory = try CLI.temporaryDirectory()
+    guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = Pipe()
-    let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = ["watch", "-"]
-    process.standardInput = input
+    let process = try Self.start(["watch", "-"], in: directory, stdin: input)
+    defer { Self.stop(process) }
     let stdoutURL = directory.appendingPathComponent("stdout.txt")
     let stderrURL = directory.appendingPathComponent("stderr.txt")
-    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-    process.standardError = try FileHandle(forWritingTo: stderrURL)
-    try process.run()
-    defer { Self.stop(process) }
     input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date,id\na,b,loan,1,USD,2024,f1\nb,a,loan,1,USD,2024,f2\n".utf8))
     let stdout = { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     Self.wait(for: process) { stdout().hasSuffix("\n") && Self.handlesSignals(process.processIdentifier) == true }
