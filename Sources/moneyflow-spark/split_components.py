@@ -5,8 +5,8 @@ DataFrames.
 1. Links: the distinct (payer, payee) pairs of the rows, over all rows (the
    components of all flows are unions of those of the flows the options
    select, so every cycle the options allow lies inside one of them).
-2. Trim: drop companies with no incoming or no outgoing link until none is
-   left to drop; collect the core's links on the driver and label its
+2. Trim: drop companies with no incoming or no outgoing link until a round
+   drops less than a tenth of the links; collect the core's links on the driver and label its
    components with `moneyflow scc --kinds all --format json`.
 3. Rows to components: join each row with the component of its payer and of
    its payee; rows with both ends in one cyclic component go to that
@@ -78,14 +78,20 @@ def party_columns(header, passed):
     return positions[0], positions[1]
 
 
+def plural(count, noun):
+    return "%d %s%s" % (count, noun, "" if count == 1 else "s")
+
+
 def party(row, columns):
     return PARTY_SEPARATOR.join("" if row[c] is None else str(row[c]) for c in columns)
 
 
 def trimmed_links(links):
     """Drops, round by round, the links of companies with no incoming or no
-    outgoing link; returns the links of the core (every company on a cycle
-    is in it)."""
+    outgoing link, until a round drops less than a tenth of them (stopping
+    early is exact: every company on a cycle and every link between two such
+    companies stays, and `scc` on the rest finds the same components); returns
+    the links left and the rounds run."""
     rounds = 0
     count = links.count()
     while True:
@@ -95,7 +101,7 @@ def trimmed_links(links):
         kept = kept.join(both.withColumnRenamed("id", "dst"), "dst", "leftsemi").select("src", "dst")
         kept = kept.localCheckpoint()
         left = kept.count()
-        if left == count:
+        if left == count or 10 * left > 9 * count:
             return kept, rounds
         links, count = kept, left
 
@@ -169,6 +175,10 @@ def run(spark, frame, header, companion, passed, binary, binary_name, tasks, scr
     """Steps 1-4 on the DataFrame `frame` (the input's rows, in order);
     returns the concatenated partials of every task, in task order."""
     origin, target = party_columns(header, passed)
+    if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
+        # Spark's default of 200 shuffle partitions is far too many for the link
+        # tables of the trimming rounds on small clusters; say --conf to choose.
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(tasks, spark.sparkContext.defaultParallelism)))
     numbered = frame.rdd.zipWithIndex().map(lambda pair: (pair[1], tuple(pair[0])))
     numbered = numbered.map(lambda item: (item[0], (party(item[1], origin), party(item[1], target)), item[1]))
     numbered = numbered.cache()
@@ -190,9 +200,10 @@ def run(spark, frame, header, companion, passed, binary, binary_name, tasks, scr
     plan = [(p, i, len(shards), shards[p]) for p in range(len(shards)) for i in range(shards[p])]
     first_task = [sum(shards[:p]) for p in range(len(shards))]
     log(
-        "moneyflow-spark: %d rows; %d of them lie outside every cyclic component (they cannot be on a cycle); "
-        "%d cyclic components (after %d trimming rounds) in %d parts, %d tasks\n"
-        % (sum(counts.values()) + outside, outside, len(sizes), rounds, len(shards), len(plan)))
+        "moneyflow-spark: %s; %d of them lie outside every cyclic component (they cannot be on a cycle); "
+        "%s (after %s) in %s, %s\n"
+        % (plural(sum(counts.values()) + outside, "row"), outside, plural(len(sizes), "cyclic component"),
+           plural(rounds, "trimming round"), plural(len(shards), "part"), plural(len(plan), "task")))
 
     def to_tasks(item):
         c, number, values = item
