@@ -16,9 +16,9 @@ enum DotCommand {
       amount. --highlight-cycles draws the flows on circular paths in red and puts each group of
       companies money can go round in (strongly connected component) in its own cluster. Cycles
       are looked for among the money-moving kinds unless --kinds says otherwise. With --through or
-      --min-length, only the flows of the cycles `moneyflow cycles` counts with the same options are
-      on a cycle; but for --min-length 2 they are found by enumerating those cycles (time and
-      memory grow with their number). Render with:
+      --min-length, a flow is on a cycle when it is on one that `moneyflow cycles` counts with the
+      same options; except for --min-length 2 (decided per component), those cycles are enumerated,
+      so time and memory grow with their number. Render with:
       moneyflow dot FILE | dot -Tsvg > out.svg
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
