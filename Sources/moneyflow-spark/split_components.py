@@ -137,7 +137,7 @@ def pack(sizes, tasks):
         part_of[c] = p
         load[p] += sizes[c]
     shards = [1] * parts
-    for _ in range(tasks - parts):
+    for _ in range(tasks - parts if sizes else 0):
         p = max(range(parts), key=lambda p: (load[p] / shards[p], -p))
         shards[p] += 1
     return part_of, shards
