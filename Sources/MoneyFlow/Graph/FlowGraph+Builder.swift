@@ -136,13 +136,14 @@ public struct FlowGraphBuilder: Sendable {
     ids = CompanyInterner()
 
     // Parallel flows sort by time: the day numbers suffice unless some
-    // flow has a time of day.
+    // flow has a time of day; then times are computed where runs are sorted
+    // (no array of them: 8 bytes a flow saved at the peak).
     if graph.hasTimesOfDay {
-      let times = graph.flowTimes()
+      let dates = graph
       (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
-        rows: graph.payerIndex, columns: graph.payeeIndex, days: times, count: n)
+        rows: dates.payerIndex, columns: dates.payeeIndex, count: n) { dates.time(of: $0) }
       (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
-        rows: graph.payeeIndex, columns: graph.payerIndex, days: times, count: n)
+        rows: dates.payeeIndex, columns: dates.payerIndex, count: n) { dates.time(of: $0) }
     } else {
       (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
         rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
@@ -153,8 +154,7 @@ public struct FlowGraphBuilder: Sendable {
     return graph
   }
 
-  /// Flow indices grouped by `rows`, each group sorted by (column, day, index)
-  /// (`days` are day numbers or seconds: any key in time order):
+  /// Flow indices grouped by `rows`, each group sorted by (column, day, index):
   /// a stable counting sort by row, a sort of each row's flows by column
   /// (on packed 64-bit keys), then a sort of each run of parallel flows by day.
   ///
@@ -162,7 +162,15 @@ public struct FlowGraphBuilder: Sendable {
   /// the size of the largest row.
   ///
   /// - Complexity: O(*V* + *E* + Σ *d* log *d*) for rows of *d* flows.
-  static func adjacency<Time: Comparable>(rows: [Int32], columns: [Int32], days: [Time], count: Int)
+  static func adjacency(rows: [Int32], columns: [Int32], days: [Int32], count: Int)
+    -> (start: [Int32], flows: [Int32])
+  {
+    adjacency(rows: rows, columns: columns, count: count) { days[$0] }
+  }
+
+  /// ``adjacency(rows:columns:days:count:)`` with each flow's time given by
+  /// `time` (called only while sorting runs of parallel flows).
+  static func adjacency<Time: Comparable>(rows: [Int32], columns: [Int32], count: Int, time: (Int) -> Time)
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
@@ -203,7 +211,7 @@ public struct FlowGraphBuilder: Sendable {
         var j = i + 1
         while j < keys.count, keys[j] >> 32 == keys[i] >> 32 { j += 1 }
         if j - i > 1 {
-          flows[lower + i ..< lower + j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+          flows[lower + i ..< lower + j].sort { (time(Int($0)), $0) < (time(Int($1)), $1) }
         }
         i = j
       }

@@ -30,11 +30,6 @@ extension FlowGraph {
   /// Whether any flow's date has a time of day.
   public var hasTimesOfDay: Bool { !dateClock.isEmpty }
 
-  /// ``time(of:)`` of every flow.
-  ///
-  /// - Complexity: O(*E*).
-  func flowTimes() -> [Int64] { (0 ..< flowCount).map { time(of: $0) } }
-
   /// The date of flow `flow`, or nil if it has none.
   public func date(of flow: Int) -> FlowDate? {
     let form = dateForm[flow]

@@ -116,7 +116,8 @@ public enum CycleReport {
     _ result: CycleSearchResult, graph: FlowGraph, companiesShown: Int = 10, flowsPerHop: Int = 5
   ) -> String {
     var out = header(
-      count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
+      count: result.count, listed: result.cycles.count, truncated: result.truncated,
+      interrupted: result.interruption != nil, noun: "cycle",
       filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
@@ -157,7 +158,8 @@ public enum CycleReport {
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
-      noun: "time-respecting cycle", filter: result.options.filter, currency: result.baseCurrency,
+      interrupted: result.interruption != nil, noun: "time-respecting cycle", filter: result.options.filter,
+      currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
@@ -181,7 +183,8 @@ public enum CycleReport {
   }
 
   private static func header(
-    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, currency: String, extra: String?
+    count: Int, listed: Int, truncated: Bool, interrupted: Bool, noun: String, filter: FlowFilter, currency: String,
+    extra: String?
   ) -> String {
     var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
     var scope: [String] = []
@@ -198,7 +201,11 @@ public enum CycleReport {
     text += " of " + scope.joined(separator: " ")
     if let extra { text += " (\(extra))" }
     text += "."
-    if truncated { text += " Stopped after \(count); more exist." }
+    if interrupted {
+      text += " Stopped early after \(count); the search is incomplete."
+    } else if truncated {
+      text += " Stopped after \(count); more exist."
+    }
     if listed > 0, listed < count {
       text += listed == 1 ? " The one with the largest circulating amount:" : " The \(listed) with the largest circulating amount:"
     }

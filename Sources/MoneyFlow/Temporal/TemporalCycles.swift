@@ -86,7 +86,8 @@ public struct TemporalCycle: Sendable, Hashable {
 public struct TemporalCycleSearchResult: Sendable {
   /// The number of chains counted.
   public var count: Int
-  /// Whether the search stopped at `stopAfter` while more chains existed.
+  /// Whether the search stopped at `stopAfter` while more chains existed,
+  /// or stopped early (see ``interruption``).
   public var truncated: Bool
   /// The `limit` counted chains with the largest circulating amount, best
   /// first (unknown amounts last; ties by company sequence, then flows).
@@ -105,11 +106,16 @@ public struct TemporalCycleSearchResult: Sendable {
   public var undisclosedExcluded: Int
   /// The options the search ran with.
   public var options: TemporalCycleSearchOptions
+  /// Where the search stopped when its ``StopSignal`` fired; nil if it ran
+  /// to the end (as for ``CycleSearchResult/interruption``).
+  public var interruption: SearchInterruption?
 
   public init(
     count: Int, truncated: Bool, cycles: [TemporalCycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) {
+    self.interruption = interruption
     self.count = count
     self.truncated = truncated
     self.cycles = cycles
@@ -157,6 +163,10 @@ extension FlowGraph {
   /// companies are handed out to worker threads and the results merged to
   /// equal one thread's.
   ///
+  /// **Stopping early.** When `stop` fires (polled before each start company
+  /// and every 4,096 chains) the search returns what it found, `truncated`,
+  /// with an ``TemporalCycleSearchResult/interruption``.
+  ///
   /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
   ///   without a rate.
   /// - Complexity: per start flow O(*n* + *e*) between two chains found
@@ -164,9 +174,16 @@ extension FlowGraph {
   ///   within the window of that start.
   public func temporalCycles(
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
-    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
-    try temporalCycles(options) { links in links.enumerateTemporalCycles(options, progress: progress) }
+    var interruption: SearchInterruption?
+    var result = try temporalCycles(options) { links in
+      let searched = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
+      interruption = searched.interruption
+      return searched.found
+    }
+    result.interruption = interruption
+    return result
   }
 
   /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
@@ -211,8 +228,8 @@ extension LinkGraph {
   /// With `shard`, searches only from that shard's start companies.
   func enumerateTemporalCycles(
     _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
-    progress: (@Sendable (CycleSearchProgress) -> Void)?
-  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
+  ) -> (found: CycleSearchFound, interruption: SearchInterruption?) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
@@ -242,7 +259,7 @@ extension LinkGraph {
     let makeSink: @Sendable () -> CycleSink = {
       CycleSink(
         companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter, restriction: sinkRestriction)
+        reporter: reporter, restriction: sinkRestriction, stop: stop)
     }
     let threads = options.stopAfter == nil ? max(1, options.threads) : 1
     let counter = ParallelWork.TaskCounter()
@@ -253,16 +270,22 @@ extension LinkGraph {
         let task = counter.take()
         guard task < starts.count else { break }
         let start = starts[task]
+        if sink.mustStop(before: start) { break }
         let running = searcher.enumerate(
           from: start, window: window, strictlyIncreasing: options.strictlyIncreasing, into: &sink)
+        if !running {
+          sink.noteStopped(at: start)
+          break
+        }
+        sink.settled += 1
         reporter?.add(
           cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
-        if !running { break }
       }
       return sink
     }
     let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
-    reporter?.finish(cyclesFound: merged.count)
-    return merged
+    let interruption = CycleSink.interruption(sinks, companiesTotal: starts.count)
+    if interruption == nil { reporter?.finish(cyclesFound: merged.count) }
+    return (merged, interruption)
   }
 }

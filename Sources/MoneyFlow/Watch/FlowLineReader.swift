@@ -9,7 +9,9 @@
 ///   document's flows (`from`, `to`, `kind`, `amount`, `currency`, `date`,
 ///   `id`, …); companies are created from the ids used.
 ///
-/// Each flow is parsed as soon as its line is complete. Blank lines are skipped.
+/// Each flow is parsed as soon as its line is complete. Blank lines are skipped. A
+/// record of ``CSVReader/maximumRecordBytes`` (16 MiB) or more is an error, so memory
+/// stays below that plus one chunk however long a line the stream sends.
 public struct FlowLineReader: Sendable {
   /// The name used in error messages.
   public let file: String
@@ -23,6 +25,8 @@ public struct FlowLineReader: Sendable {
   private var header: [UInt8]?
   /// The 1-based line on which the pending record starts.
   private var line = 1
+  /// The record length refused (smaller in tests).
+  var maximumRecordBytes = CSVReader.maximumRecordBytes
   /// Flows (data rows) read so far.
   public private(set) var rows = 0
   /// An error met after the flows of the batch last returned; see ``rethrow()``.
@@ -56,6 +60,12 @@ public struct FlowLineReader: Sendable {
   /// - Complexity: O(*n*) in the bytes added, plus parsing the records.
   public mutating func add(_ chunk: UnsafeRawBufferPointer) throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
     try rethrow()
+    // An unfinished record as long as the CSV reader refuses is refused
+    // here (after the flows before it were answered), so a stream without
+    // line ends holds at most that much and one chunk.
+    if pending.count >= maximumRecordBytes {
+      throw InputError(.tooLong, file: file, line: line, message: CSVReader.recordTooLongMessage(maximumRecordBytes))
+    }
     pending.append(contentsOf: chunk)
     return try scan()
   }
@@ -107,6 +117,9 @@ public struct FlowLineReader: Sendable {
   public mutating func finish() throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
     try rethrow()
     guard !pending.isEmpty else { return nil }
+    if pending.count >= maximumRecordBytes {
+      throw InputError(.tooLong, file: file, line: line, message: CSVReader.recordTooLongMessage(maximumRecordBytes))
+    }
     pending.append(UInt8(ascii: "\n"))
     scanned = 0
     quoted = false

@@ -23,8 +23,10 @@ enum CyclesCommand {
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      Interruption.timeLimit,
       OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
-      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
+      OptionSpec(name: "part", value: "P/Q", help: "With --format partial: FILE is part P of Q of a graph split by strongly\nconnected component (DISTRIBUTED.md); the partial names companies by id."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer;\nor those of all Q parts (--part), merged by company id into FILE's answer."),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
       SharedOptions.columns,
@@ -55,8 +57,16 @@ enum CyclesCommand {
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let minLength = try arguments.int("min-length", minimum: 1)
+    let timeLimit = try arguments.seconds("time-limit")
+    let sharded = shard != nil || merging != nil || partial
+    if timeLimit != nil, sharded {
+      throw UsageError.message("'--time-limit' cannot go with '--shard', '--merge' or '--format partial': a stopped shard cannot be merged")
+    }
+    // A shard's search is not stoppable: a signal ends it (its -o file untouched).
+    let stop = sharded ? Interruption.unstoppable() : Interruption.begin(timeLimit: timeLimit)
     let graph = try arguments.loadGraph()
     let through = try arguments.throughCompanies(in: graph) ?? []
+    let interruption: SearchInterruption?
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
@@ -67,13 +77,14 @@ enum CyclesCommand {
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
         through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
-        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
-          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"), stop: stop)
         })
       guard let result = answer else { return 0 }
+      interruption = result.interruption
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
@@ -82,13 +93,14 @@ enum CyclesCommand {
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads, through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
-        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
-          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"), stop: stop)
         })
       guard let result = answer else { return 0 }
+      interruption = result.interruption
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
@@ -100,8 +112,8 @@ enum CyclesCommand {
       case .jsonl: try writer.writeLines(members(), records: "cycles")
       }
     }
-    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
-    return 0
+    if let empty, interruption == nil { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
+    return Interruption.finish(interruption, graph: graph)
   }
 
   /// ` of at most 3 companies`, or nothing without a bound.

@@ -41,6 +41,8 @@ enum WatchCommand {
       (disjoint, together the single output), not the work of reading it.
 
       A summary goes to standard error at the end; progress too while it is a terminal.
+      --time-limit, SIGINT and SIGTERM stop the reading: the cycles already written stand, and
+      the summary says where it stopped.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list or .jsonl flow lines to read; '-' reads standard input.")],
     options: [
@@ -53,6 +55,7 @@ enum WatchCommand {
       OptionSpec(name: "min-length", value: "N", help: "Report only cycles of at least N companies (flows with --temporal)."),
       OptionSpec(name: "shard", value: "I/N", help: "Report only the cycles of shard I of N: those whose first company as written\nhashes to I. Every shard reads the whole stream; the N outputs are disjoint and\ntogether the single output."),
       SharedOptions.columns,
+      Interruption.timeLimit,
     ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
 
@@ -69,6 +72,7 @@ enum WatchCommand {
     let restriction = WatchRestriction(
       through: Set((arguments.string("through") ?? "").split(separator: ",").map(String.init)),
       minLength: try arguments.int("min-length", minimum: 1) ?? 1, shard: try ShardOptions.shard(arguments))
+    let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let path = arguments.file
     let fd = path == "-" ? 0 : open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -90,7 +94,7 @@ enum WatchCommand {
     var currency: String?
     let showProgress = Console.errorIsTerminal
     var lastProgress = now()
-    while !atEnd {
+    while !atEnd, Self.waitForInput(fd, stop) {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
@@ -146,7 +150,19 @@ enum WatchCommand {
       summary += ", " + StatsReport.count(temporalWatcher.undatedSkipped, "undated flow", "undated flows") + " left out"
     }
     Console.error(summary)
-    return 0
+    guard let reason = stop.reason, !atEnd else { return 0 }
+    Console.error("moneyflow: \(reason): stopped reading after \(flowsRead) flows; the output is truncated")
+    return Interruption.status(reason)
+  }
+
+  /// Waits until `fd` has input (or its end), polling `stop` every 100 ms;
+  /// false once `stop` says to stop.
+  static func waitForInput(_ fd: Int32, _ stop: StopSignal) -> Bool {
+    var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    while !stop.isStopped {
+      if poll(&poller, 1, 100) != 0 { return true }  // readable, at its end, or an error read() reports
+    }
+    return false
   }
 
   /// One output line: the cycle as a compact JSON object and a newline.
