@@ -170,7 +170,7 @@ import Testing
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     try? input.fileHandleForWriting.close()
     #expect(process.terminationStatus == 0)
-    #expect(stderr.contains("flows read"))
+    #expect(stderr.contains("1 flow read"))
     #expect(stderr.contains("moneyflow: time limit of 0.3 s reached: stopped reading after"))
     let bad = try CLI.run(["watch", "-", "--time-limit", "0"], stdin: "")
     #expect(bad.status == 2)

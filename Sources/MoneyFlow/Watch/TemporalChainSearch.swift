@@ -21,10 +21,7 @@ struct TemporalChainSearch: Sendable {
   let maxLength: Int32?
   let window: Int64?
   let strictlyIncreasing: Bool
-  private var ballStamp: [UInt32] = []
-  private var ballDistance: [Int32] = []
-  private var onPath: [UInt32] = []
-  private var stamp: UInt32 = 0
+  private var marks = StampedMarks()
   private var queue: [Int32] = []
   // The path: nodes u, v, …; per node after u, the cursor into its
   // out-list and the state on arrival; pathFlows the flows taken.
@@ -40,23 +37,6 @@ struct TemporalChainSearch: Sendable {
     self.maxLength = maxLength.map { Int32(clamping: $0) }
     self.window = window
     self.strictlyIncreasing = strictlyIncreasing
-  }
-
-  private mutating func grow(to count: Int) {
-    guard ballStamp.count < count else { return }
-    let extra = count - ballStamp.count
-    ballStamp.append(contentsOf: repeatElement(0, count: extra))
-    ballDistance.append(contentsOf: repeatElement(0, count: extra))
-    onPath.append(contentsOf: repeatElement(0, count: extra))
-  }
-
-  private mutating func nextStamp() -> UInt32 {
-    if stamp == UInt32.max {
-      stamp = 0
-      for i in ballStamp.indices { ballStamp[i] = 0; onPath[i] = 0 }
-    }
-    stamp += 1
-    return stamp
   }
 
   /// Whether going from a flow at `from` to one at `to` steps back.
@@ -80,33 +60,33 @@ struct TemporalChainSearch: Sendable {
       return
     }
     guard bound >= 2 else { return }
-    grow(to: flows.companyCapacity)
+    marks.grow(to: flows.companyCapacity)
     let ballLow = window.map { time - $0 } ?? Int64.min, ballHigh = window.map { time + $0 } ?? Int64.max
     // The ball: companies that reach u within bound − 1 links.
-    let s = nextStamp()
+    let s = marks.next()
     let reach = bound - 1
     queue.removeAll(keepingCapacity: true)
     queue.append(u)
-    ballStamp[Int(u)] = s
-    ballDistance[Int(u)] = 0
+    marks.ballStamp[Int(u)] = s
+    marks.ballDistance[Int(u)] = 0
     var head = 0
     while head < queue.count {
       let x = queue[head]
       head += 1
-      let d = ballDistance[Int(x)]
+      let d = marks.ballDistance[Int(x)]
       if d >= reach { continue }
       var g = flows.firstIn(x)
       while g != RetainedFlows.none {
         let w = flows.payer(of: g)
-        if ballStamp[Int(w)] != s, (ballLow ... ballHigh).contains(flows.time(of: g)) {
-          ballStamp[Int(w)] = s
-          ballDistance[Int(w)] = d + 1
+        if marks.ballStamp[Int(w)] != s, (ballLow ... ballHigh).contains(flows.time(of: g)) {
+          marks.ballStamp[Int(w)] = s
+          marks.ballDistance[Int(w)] = d + 1
           queue.append(w)
         }
         g = flows.nextIn(after: g)
       }
     }
-    guard ballStamp[Int(v)] == s, 1 + ballDistance[Int(v)] <= bound else { return }
+    guard marks.ballStamp[Int(v)] == s, 1 + marks.ballDistance[Int(v)] <= bound else { return }
     pathNodes.removeAll(keepingCapacity: true)
     cursor.removeAll(keepingCapacity: true)
     lastTime.removeAll(keepingCapacity: true)
@@ -115,13 +95,13 @@ struct TemporalChainSearch: Sendable {
     backSteps.removeAll(keepingCapacity: true)
     pathFlows.removeAll(keepingCapacity: true)
     pathNodes.append(u)
-    onPath[Int(u)] = s
+    marks.onPath[Int(u)] = s
     push(v, flows: flows, time: time, earliest: time, latest: time, backSteps: 0, stamp: s)
     while pathNodes.count > 1 {
       let top = cursor.count - 1
       let g = cursor[top]
       guard g != RetainedFlows.none else {
-        onPath[Int(pathNodes[pathNodes.count - 1])] = 0
+        marks.onPath[Int(pathNodes[pathNodes.count - 1])] = 0
         pathNodes.removeLast()
         cursor.removeLast()
         lastTime.removeLast()
@@ -149,18 +129,18 @@ struct TemporalChainSearch: Sendable {
         }
         continue
       }
-      guard onPath[Int(w)] != s, ballStamp[Int(w)] == s, used + 1 + ballDistance[Int(w)] <= bound else { continue }
+      guard marks.onPath[Int(w)] != s, marks.ballStamp[Int(w)] == s, used + 1 + marks.ballDistance[Int(w)] <= bound else { continue }
       pathFlows.append(g)
       push(w, flows: flows, time: t, earliest: low, latest: high, backSteps: back, stamp: s)
     }
-    onPath[Int(u)] = 0
+    marks.onPath[Int(u)] = 0
   }
 
   private mutating func push(
     _ node: Int32, flows: RetainedFlows, time: Int64, earliest low: Int64, latest high: Int64, backSteps back: Int8,
     stamp s: UInt32
   ) {
-    onPath[Int(node)] = s
+    marks.onPath[Int(node)] = s
     pathNodes.append(node)
     cursor.append(flows.firstOut(node))
     lastTime.append(time)
