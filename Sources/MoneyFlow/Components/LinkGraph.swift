@@ -75,21 +75,7 @@ public struct LinkGraph: Sendable {
     }
     // Pass 2, along the adjacency (payer, then payee, day, index): one link
     // per run of flows to the same payee.
-    var linkStart = [Int32](repeating: 0, count: n + 1)
-    var linkSource: [Int32] = []
-    var linkTarget: [Int32] = []
-    var flowStart: [Int32] = [0]
-    var total: [Double] = []
-    var linkFlows: [Int32] = []
-    var entryDay: [Int32] = []
-    var entryValue: [Double] = []
-    linkSource.reserveCapacity(kept)
-    linkTarget.reserveCapacity(kept)
-    flowStart.reserveCapacity(kept + 1)
-    total.reserveCapacity(kept)
-    linkFlows.reserveCapacity(kept)
-    entryDay.reserveCapacity(kept)
-    entryValue.reserveCapacity(kept)
+    var builder = Builder(companyCount: n, links: kept, entries: kept)
     for c in 0 ..< n {
       var previous: Int32 = -1
       for slot in Int(graph.outStart[c]) ..< Int(graph.outStart[c + 1]) {
@@ -97,36 +83,16 @@ public struct LinkGraph: Sendable {
         let entry = packed[Int(flow)]
         guard entry.payee >= 0 else { continue }
         if entry.payee != previous {
-          if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
-          linkSource.append(Int32(c))
-          linkTarget.append(entry.payee)
-          total.append(.nan)
+          if previous >= 0 { builder.closeLink() }
+          builder.openLink(from: Int32(c), to: entry.payee)
           previous = entry.payee
         }
-        if !entry.value.isNaN {
-          let last = total.count - 1
-          total[last] = total[last].isNaN ? entry.value : total[last] + entry.value
-        }
-        linkFlows.append(flow)
-        entryDay.append(entry.day)
-        entryValue.append(entry.value)
+        builder.addEntry(flow: flow, day: entry.day, value: entry.value)
       }
-      if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
-      linkStart[c + 1] = Int32(linkTarget.count)
+      if previous >= 0 { builder.closeLink() }
+      builder.endCompany(c)
     }
-    let (inStart, inLinks) = LinkGraph.reverseIndex(targets: linkTarget, companyCount: n)
-    self.companyCount = n
-    self.baseCurrency = conversion?.baseCurrency ?? ""
-    self.linkStart = linkStart
-    self.linkSource = linkSource
-    self.linkTarget = linkTarget
-    self.flowStart = flowStart
-    self.linkFlows = linkFlows
-    self.entryDay = entryDay
-    self.entryValue = entryValue
-    self.total = total
-    self.inStart = inStart
-    self.inLinks = inLinks
+    self = builder.finish(baseCurrency: conversion?.baseCurrency ?? "")
   }
 
   /// The links entering each company, sorted by payer, for links sorted by
