@@ -26,10 +26,7 @@ enum CyclesCommand {
       Interruption.timeLimit,
       OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
       OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
-      SharedOptions.formatWithLines(records: "cycles"),
-      SharedOptions.output,
-      SharedOptions.columns,
-    ] + SharedOptions.currency,
+    ] + SharedOptions.answerOutput(records: "cycles"),
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
