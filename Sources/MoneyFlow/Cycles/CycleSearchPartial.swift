@@ -1,6 +1,3 @@
-/// What a search's enumeration produces before it becomes a public result.
-typealias CycleSearchFound = (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator)
-
 /// The mergeable answer of one shard of a cycle search (`cycles --shard I/N
 /// --format partial`): its count, its own `limit` best cycles (the only ones
 /// that can be among the whole search's best) and its exact per-company
@@ -108,16 +105,7 @@ extension FlowGraph {
   public func elementaryCyclePartial(
     _ options: CycleSearchOptions, shard: WorkShard, optionsKey: String
   ) throws(CurrencyConversion.Failure) -> CycleSearchPartial {
-    var unbounded = options
-    unbounded.stopAfter = nil
-    let (_, all) = try cycleLinks(unbounded)
-    let (links, restriction, startLimit) = all.restricted(unbounded)
-    let found = links.enumerateCycles(
-      unbounded, restriction: restriction, startLimit: startLimit, shard: shard, progress: nil
-    ).found
-    return CycleSearchPartial(
-      kind: .elementary, shard: shard, optionsKey: optionsKey, companyCount: companyCount,
-      hopCount: links.linkTarget.count, count: found.count, ranked: found.ranked, exposure: found.exposure)
+    try cycleSearchPartial(options, shard: shard, optionsKey: optionsKey)
   }
 
   /// The result of the elementary-cycle search whose shards were merged
@@ -127,11 +115,7 @@ extension FlowGraph {
   public func elementaryCycles(
     merging merged: CycleSearchPartial, _ options: CycleSearchOptions
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult? {
-    let (selection, all) = try cycleLinks(options)
-    let links = all.restricted(options).links
-    guard let found = merged.found(kind: .elementary, companyCount: companyCount, hops: links.linkTarget.count)
-    else { return nil }
-    return cycleResult(found, selection: selection, links: links, options: options)
+    try cycleSearch(options, merging: merged)
   }
 
   /// Searches shard `shard` of the time-respecting cycles; see
@@ -139,18 +123,7 @@ extension FlowGraph {
   public func temporalCyclePartial(
     _ options: TemporalCycleSearchOptions, shard: WorkShard, optionsKey: String
   ) throws(CurrencyConversion.Failure) -> CycleSearchPartial {
-    var unbounded = options
-    unbounded.stopAfter = nil
-    var found: CycleSearchFound?
-    _ = try temporalCycles(unbounded) { links in
-      let result = links.enumerateTemporalCycles(unbounded, shard: shard, progress: nil).found
-      found = result
-      return result
-    }
-    let result = found ?? (0, false, [], ExposureAccumulator(companyCount: companyCount))
-    return CycleSearchPartial(
-      kind: .temporal, shard: shard, optionsKey: optionsKey, companyCount: companyCount, hopCount: flowCount,
-      count: result.count, ranked: result.ranked, exposure: result.exposure)
+    try cycleSearchPartial(options, shard: shard, optionsKey: optionsKey)
   }
 
   /// The result of the time-respecting search whose shards were merged into
@@ -158,7 +131,6 @@ extension FlowGraph {
   public func temporalCycles(
     merging merged: CycleSearchPartial, _ options: TemporalCycleSearchOptions
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult? {
-    guard let found = merged.found(kind: .temporal, companyCount: companyCount, hops: flowCount) else { return nil }
-    return try temporalCycles(options) { _ in found }
+    try cycleSearch(options, merging: merged)
   }
 }

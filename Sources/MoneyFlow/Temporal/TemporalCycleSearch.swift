@@ -70,9 +70,7 @@ struct TemporalCycleSearcher {
   // CycleSearcher.
   let closing: WorkBuffer<Int32>
   let closingDepth: WorkBuffer<Int32>
-  let blockHead: WorkBuffer<Int32>
-  let blockNext: WorkBuffer<Int32>
-  let inBlockList: WorkBuffer<Bool>
+  let blocks: BlockLists
   var touched: [Int32] = []
   /// The latest day each company may pay into a chain back to the start.
   var latest: TemporalLatestDeparture
@@ -116,9 +114,7 @@ struct TemporalCycleSearcher {
     onPath = WorkBuffer(repeating: false, count: n)
     closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
     closingDepth = WorkBuffer(repeating: 0, count: n)
-    blockHead = WorkBuffer(repeating: -1, count: n)
-    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
-    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
+    blocks = BlockLists(companyCount: n, linkCount: links.linkCount)
     isTouched = WorkBuffer(repeating: false, count: n)
     nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
@@ -372,11 +368,7 @@ struct TemporalCycleSearcher {
     closingDepth[Int(v)] = maxLength == nil ? 0 : Int32(depth)
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]
-      guard componentOf[Int(w)] == component, !inBlockList[l] else { continue }
-      inBlockList[l] = true
-      blockNext[l] = blockHead[Int(w)]
-      blockHead[Int(w)] = Int32(l)
-      touch(w)
+      if componentOf[Int(w)] == component, blocks.add(l, waitingFor: w) { touch(w) }
     }
   }
 
@@ -385,20 +377,15 @@ struct TemporalCycleSearcher {
   private mutating func unblock(_ u: Int32) {
     closing[Int(u)] = TemporalCycleSearcher.open
     closingDepth[Int(u)] = 0
+    let (closing, closingDepth, onPath, blocks) = (self.closing, self.closingDepth, self.onPath, self.blocks)
     work.append(u)
     while let x = work.popLast() {
-      var e = blockHead[Int(x)]
-      blockHead[Int(x)] = -1
-      while e >= 0 {
-        let next = blockNext[Int(e)]
-        inBlockList[Int(e)] = false
-        let y = links.linkSource[Int(e)]
+      blocks.release(x, payers: links) { y in
         if closing[Int(y)] != TemporalCycleSearcher.open, !onPath[Int(y)] {
           closing[Int(y)] = TemporalCycleSearcher.open
           closingDepth[Int(y)] = 0
           work.append(y)
         }
-        e = next
       }
     }
   }
@@ -408,12 +395,7 @@ struct TemporalCycleSearcher {
       isTouched[Int(v)] = false
       closing[Int(v)] = TemporalCycleSearcher.open
       closingDepth[Int(v)] = 0
-      var e = blockHead[Int(v)]
-      while e >= 0 {
-        inBlockList[Int(e)] = false
-        e = blockNext[Int(e)]
-      }
-      blockHead[Int(v)] = -1
+      blocks.clear(v)
     }
     touched.removeAll(keepingCapacity: true)
   }
@@ -431,25 +413,13 @@ struct TemporalCycleSearcher {
       stamp = 1
     }
     nearDepth = min(maxLength - 1, maxLength / 2)
-    let component = componentOf[Int(start)]
-    queue.removeAll(keepingCapacity: true)
-    var head = -1
-    var x = start
-    var depth: Int32 = 0
-    while true {
-      if depth < nearDepth {
-        for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-          let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u != start, nearStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
-          nearStamp[Int(u)] = stamp
-          distance[Int(u)] = depth + 1
-          queue.append(u)
-        }
-      }
-      head += 1
-      guard head < queue.count else { break }
-      x = queue[head]
-      depth = distance[Int(x)]
+    let (nearStamp, stamp) = (self.nearStamp, self.stamp)
+    links.searchBackward(
+      from: start, maxDepth: nearDepth, componentOf: componentOf, distance: distance, queue: &queue
+    ) { u, _ in
+      guard u != start, nearStamp[Int(u)] != stamp else { return false }
+      nearStamp[Int(u)] = stamp
+      return true
     }
     // With the search as deep as the bound allows, companies not found
     // cannot get back at all.
@@ -460,20 +430,6 @@ struct TemporalCycleSearcher {
   /// circulating amount: the smallest flow amount (NaN if one is undisclosed).
   @inline(__always)
   private func emit(depth: Int, into sink: inout CycleSink) -> Bool {
-    var amount = Double.nan
-    if !sink.countOnly {
-      amount = .infinity
-      for d in 0 ... depth {
-        let value = links.entryValue[Int(pathEntry[d])]
-        if value.isNaN {
-          amount = .nan
-          break
-        }
-        if value < amount { amount = value }
-      }
-    }
-    return sink.record(
-      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
-      hops: UnsafeBufferPointer(start: pathFlow.base, count: depth + 1), amount: amount)
+    sink.record(nodes: pathNode, hops: pathFlow, valueIndex: pathEntry, count: depth + 1, values: links.entryValue)
   }
 }
