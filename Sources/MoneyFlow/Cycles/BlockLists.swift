@@ -95,31 +95,3 @@ extension LinkGraph {
     }
   }
 }
-
-extension CycleSink {
-  /// Records the cycle `nodes[0 ..< count]` with hops `hops`, whose
-  /// circulating amount is the smallest of `values[hops[i]]` (link totals or
-  /// flow amounts; NaN when one is NaN, and not computed when counting only).
-  ///
-  /// - Returns: false if the search must stop.
-  @inline(__always)
-  mutating func record(
-    nodes: WorkBuffer<Int32>, hops: WorkBuffer<Int32>, valueIndex: WorkBuffer<Int32>, count: Int, values: [Double]
-  ) -> Bool {
-    var amount = Double.nan
-    if !countOnly {
-      amount = .infinity
-      for i in 0 ..< count {
-        let value = values[Int(valueIndex[i])]
-        if value.isNaN {
-          amount = .nan
-          break
-        }
-        if value < amount { amount = value }
-      }
-    }
-    return record(
-      nodes: UnsafeBufferPointer(start: nodes.base, count: count),
-      hops: UnsafeBufferPointer(start: hops.base, count: count), amount: amount)
-  }
-}

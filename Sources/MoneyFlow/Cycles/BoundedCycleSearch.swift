@@ -32,7 +32,7 @@ extension CycleSearcher {
       start: start, component: componentOf[Int(start)], maxLength: maxLength,
       farLock: nearDepth >= maxLength - 1 ? 0 : maxLength - nearDepth)
     let (running, depth) = walk(from: start, rule: &rule, into: &sink)
-    for i in 0 ... depth { onPath[Int(pathNode[i])] = false }
+    path.leave(through: depth)
     for v in blockTouched { blocks.clear(v) }
     blockTouched.removeAll(keepingCapacity: true)
     return running
@@ -92,7 +92,7 @@ extension CycleSearcher {
       var e = blocks.head[Int(x)]
       while e >= 0 {
         let y = links.linkSource[Int(e)]
-        if !onPath[Int(y)] {
+        if !path.onPath[Int(y)] {
           work.append(y)
           workValue.append(b + 1)
         }

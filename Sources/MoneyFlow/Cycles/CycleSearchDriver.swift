@@ -60,18 +60,64 @@ public typealias TemporalCycleSearchResult = CycleSearchAnswer<TemporalCycle, Te
 /// What a search's enumeration produces before it becomes a public result.
 typealias CycleSearchFound = (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator)
 
+/// A cycle search as the command line runs it: whole, one shard of it, or
+/// its shards merged. ``CycleSearchOptions`` (elementary cycles) and
+/// ``TemporalCycleSearchOptions`` (time-respecting) are the two kinds.
+public protocol CycleSearchRequest: Sendable {
+  /// What one cycle of the answer is: ``Cycle`` or ``TemporalCycle``.
+  associatedtype Found: Sendable
+  /// How many cycles to list (0: all); also what a merge of partials keeps.
+  var limit: Int { get set }
+  /// The search over `graph` (``FlowGraph/elementaryCycles(_:progress:stop:)``,
+  /// ``FlowGraph/temporalCycles(_:progress:stop:)``).
+  func search(
+    in graph: FlowGraph, progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal?
+  ) throws(CurrencyConversion.Failure) -> CycleSearchAnswer<Found, Self>
+  /// The mergeable answer of shard `shard` of the search (see ``WorkShard``;
+  /// `stopAfter` is ignored); `optionsKey` is stored in the partial for
+  /// ``CycleSearchPartial/merge(_:limit:)`` to compare.
+  ///
+  /// - Complexity: that of the search, for the shard's start companies.
+  func partial(in graph: FlowGraph, shard: WorkShard, optionsKey: String) throws(CurrencyConversion.Failure)
+    -> CycleSearchPartial
+  /// The result of the search whose shards were merged into `merged`; nil
+  /// when `merged` does not come from this graph and kind of search.
+  ///
+  /// - Complexity: O(*V* + *E* + *m* log *m*) for *m* listed cycles.
+  func merging(_ merged: CycleSearchPartial, in graph: FlowGraph) throws(CurrencyConversion.Failure)
+    -> CycleSearchAnswer<Found, Self>?
+}
+
+extension CycleSearchKind {
+  public func search(
+    in graph: FlowGraph, progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal?
+  ) throws(CurrencyConversion.Failure) -> CycleSearchAnswer<Found, Self> {
+    try graph.searchCycles(self, progress: progress, stop: stop)
+  }
+
+  public func partial(in graph: FlowGraph, shard: WorkShard, optionsKey: String) throws(CurrencyConversion.Failure)
+    -> CycleSearchPartial
+  {
+    try graph.cycleSearchPartial(self, shard: shard, optionsKey: optionsKey)
+  }
+
+  public func merging(_ merged: CycleSearchPartial, in graph: FlowGraph) throws(CurrencyConversion.Failure)
+    -> CycleSearchAnswer<Found, Self>?
+  {
+    try graph.cycleSearch(self, merging: merged)
+  }
+}
+
 /// The options of one kind of cycle search (elementary, time-respecting),
 /// and the steps that differ between the kinds. The steps they share are
 /// written once, in ``FlowGraph/searchCycles(_:shard:progress:stop:)`` and
 /// ``CycleSearchRun``: options → selection → link graph (restricted) →
 /// components → start companies (shard, threads) → sinks → merge → result.
-protocol CycleSearchKind: Sendable {
-  associatedtype Found: Sendable
+protocol CycleSearchKind: CycleSearchRequest {
   /// Which search a partial of this kind comes from.
   static var partialKind: CycleSearchPartial.Kind { get }
   /// Whether the hops of a cycle number flows (else links).
   static var hopsAreFlows: Bool { get }
-  var limit: Int { get }
   var stopAfter: Int? { get set }
   var countOnly: Bool { get }
   var threads: Int { get }

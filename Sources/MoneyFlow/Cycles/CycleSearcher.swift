@@ -15,14 +15,11 @@ struct CycleSearcher {
   let links: LinkGraph
   let componentOf: [Int32]
 
-  // The current path: node, the link leaving it, the cursor into its links,
-  // and a per-level value (Johnson: 1 if a cycle was found; bounded search:
-  // the shortest distance back to the start found, `CycleSearcher.far` if none).
-  let pathNode: WorkBuffer<Int32>
-  let pathLink: WorkBuffer<Int32>
-  let cursor: WorkBuffer<Int32>
+  // The current path: node, the link leaving it (`hop`), the cursor into
+  // its links, and a per-level value: the shortest distance back to the
+  // start found, `CycleSearcher.far` if none.
+  let path: SearchPath
   let level: WorkBuffer<Int32>
-  let onPath: WorkBuffer<Bool>
 
   // Johnson: the scope of the current start, the companies a cycle may pass
   // through. The bounded search uses `scope` as its breadth-first queue.
@@ -54,11 +51,8 @@ struct CycleSearcher {
     let n = links.companyCount
     self.links = links
     self.componentOf = components.componentOf
-    pathNode = WorkBuffer(repeating: 0, count: n + 1)
-    pathLink = WorkBuffer(repeating: 0, count: n + 1)
-    cursor = WorkBuffer(repeating: 0, count: n + 1)
+    path = SearchPath(companyCount: n)
     level = WorkBuffer(repeating: 0, count: n + 1)
-    onPath = WorkBuffer(repeating: false, count: n)
     inScope = WorkBuffer(repeating: false, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
     blocked = WorkBuffer(repeating: true, count: n)
@@ -98,7 +92,7 @@ struct CycleSearcher {
   /// Empties the scope and the B-lists of its companies, and restores the
   /// blocking state (`blocked` true, `lock` zero) and the path marks.
   mutating func clearScope(pathDepth: Int) {
-    for i in 0 ... pathDepth { onPath[Int(pathNode[i])] = false }
+    path.leave(through: pathDepth)
     for v in scope {
       inScope[Int(v)] = false
       blocked[Int(v)] = true
@@ -117,21 +111,21 @@ struct CycleSearcher {
     }
   }
 
-  /// Hands the cycle `pathNode[0 ... depth]`, closed by `pathLink[depth]`,
+  /// Hands the cycle `path.node[0 ... depth]`, closed by `path.hop[depth]`,
   /// to `sink`, with its bottleneck: the smallest link total (NaN when a link
   /// has no disclosed amount).
   ///
   /// - Returns: false if the sink wants the search to stop.
   @inline(__always)
   func emit(depth: Int, into sink: inout CycleSink) -> Bool {
-    sink.record(nodes: pathNode, hops: pathLink, valueIndex: pathLink, count: depth + 1, values: links.total)
+    path.emit(depth: depth, into: &sink, values: links.total, at: path.hop)
   }
 
   /// The depth-first walk of both searches from `start`, over the links in
-  /// order, along the frame stack `pathNode`/`pathLink`/`cursor`/`level`:
+  /// order, along the frame stack `path.node`/`path.hop`/`path.cursor`/`level`:
   /// each link back to `start` closes a cycle; `rule` says which other
   /// companies may be entered, and what leaving one means. `level[d]` is the
-  /// shortest way back found from `pathNode[d]` (`far` if none), taken by
+  /// shortest way back found from `path.node[d]` (`far` if none), taken by
   /// its parent as it is.
   ///
   /// - Returns: whether the sink let the walk run to the end, and the depth
@@ -142,31 +136,31 @@ struct CycleSearcher {
     from start: Int32, rule: inout Rule, into sink: inout CycleSink
   ) -> (running: Bool, depth: Int) {
     var depth = 0
-    pathNode[0] = start
-    cursor[0] = links.linkStart[Int(start)]
+    path.node[0] = start
+    path.cursor[0] = links.linkStart[Int(start)]
     level[0] = CycleSearcher.far
-    onPath[Int(start)] = true
+    path.onPath[Int(start)] = true
     while true {
-      let v = Int(pathNode[depth])
-      let slot = cursor[depth]
+      let v = Int(path.node[depth])
+      let slot = path.cursor[depth]
       if slot < links.linkStart[v + 1] {
-        cursor[depth] = slot + 1
+        path.cursor[depth] = slot + 1
         let w = links.linkTarget[Int(slot)]
         if w == start {
-          pathLink[depth] = slot
+          path.hop[depth] = slot
           guard emit(depth: depth, into: &sink) else { return (false, depth) }
           level[depth] = 1
         } else if rule.enter(w, depth: depth + 1, &self) {
-          pathLink[depth] = slot
+          path.hop[depth] = slot
           depth += 1
-          pathNode[depth] = w
-          cursor[depth] = links.linkStart[Int(w)]
+          path.node[depth] = w
+          path.cursor[depth] = links.linkStart[Int(w)]
           level[depth] = CycleSearcher.far
-          onPath[Int(w)] = true
+          path.onPath[Int(w)] = true
         }
         continue
       }
-      onPath[v] = false
+      path.onPath[v] = false
       if depth == 0 { return (true, 0) }
       let back = level[depth]
       rule.leave(Int32(v), back: back, &self)
@@ -179,7 +173,7 @@ struct CycleSearcher {
 /// Where the depth-first walk of a ``CycleSearcher`` may go: Johnson's
 /// blocked companies or Gupta–Suzumura's locks.
 protocol CycleWalkRule {
-  /// Whether the walk may enter `w` as `pathNode[depth]`; marks it entered.
+  /// Whether the walk may enter `w` as `path.node[depth]`; marks it entered.
   mutating func enter(_ w: Int32, depth: Int, _ searcher: inout CycleSearcher) -> Bool
   /// `v` is left: `back` is the shortest way back to the start found from
   /// it (`CycleSearcher.far` if none).

@@ -123,7 +123,8 @@ extension FlowGraph {
   }
 }
 
-extension CycleSearchOptions: CycleSearchKind {
+extension CycleSearchOptions: CycleSearchRequest, CycleSearchKind {
+  public typealias Found = Cycle
   static var partialKind: CycleSearchPartial.Kind { .elementary }
   static var hopsAreFlows: Bool { false }
 

@@ -25,7 +25,7 @@ extension CycleSearcher {
   /// Unblocks `u` and, transitively, the companies waiting for it (those in
   /// its B-list), except companies on the current path. Iterative.
   fileprivate mutating func unblock(_ u: Int32) {
-    let (blocked, onPath, blocks) = (self.blocked, self.onPath, self.blocks)
+    let (blocked, onPath, blocks) = (self.blocked, path.onPath, self.blocks)
     blocked[Int(u)] = false
     work.append(u)
     while let x = work.popLast() {

@@ -52,17 +52,16 @@ struct TemporalCycleSearcher {
   /// nil or at least the size of the start's component.
   var maxLength: Int32?
 
-  // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
-  // leaving pathNode[d]; arrival[d] the day pathNode[d] was reached.
-  let pathNode: WorkBuffer<Int32>
+  // The path (``SearchPath``): path.node[0] is the start; path.hop[d] is
+  // the flow leaving path.node[d], pathEntry[d] its link-flow entry, and
+  // path.cursor[d] the next entry to try; arrival[d] the day path.node[d]
+  // was reached.
+  let path: SearchPath
   let pathEntry: WorkBuffer<Int32>
-  let pathFlow: WorkBuffer<Int32>
   let arrival: WorkBuffer<Int32>
   let linkCursor: WorkBuffer<Int32>
-  let entryCursor: WorkBuffer<Int32>
   let entryEnd: WorkBuffer<Int32>
   let found: WorkBuffer<Bool>
-  let onPath: WorkBuffer<Bool>
 
   // Closing times: a company last closed on day `closing` at depth
   // `closingDepth` is not entered on that day or later at that depth or
@@ -103,15 +102,12 @@ struct TemporalCycleSearcher {
     self.componentOf = components.componentOf
     self.lengthBound = maxLength
     self.componentSize = (0 ..< components.count).map { Int32(components.size(ofComponent: $0)) }
-    pathNode = WorkBuffer(repeating: 0, count: n + 1)
+    path = SearchPath(companyCount: n)
     pathEntry = WorkBuffer(repeating: 0, count: n + 1)
-    pathFlow = WorkBuffer(repeating: 0, count: n + 1)
     arrival = WorkBuffer(repeating: 0, count: n + 1)
     linkCursor = WorkBuffer(repeating: 0, count: n + 1)
-    entryCursor = WorkBuffer(repeating: 0, count: n + 1)
     entryEnd = WorkBuffer(repeating: 0, count: n + 1)
     found = WorkBuffer(repeating: false, count: n + 1)
-    onPath = WorkBuffer(repeating: false, count: n)
     closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
     closingDepth = WorkBuffer(repeating: 0, count: n)
     blocks = BlockLists(companyCount: n, linkCount: links.linkCount)
@@ -201,9 +197,9 @@ struct TemporalCycleSearcher {
 
   @inline(__always)
   private func setFirst(_ start: Int32, _ entry: Int32) {
-    pathNode[0] = start
+    path.node[0] = start
     pathEntry[0] = entry
-    pathFlow[0] = links.linkFlows[Int(entry)]
+    path.hop[0] = links.linkFlows[Int(entry)]
   }
 
   /// The link of `entry`, one of the link-flow entries of `start`'s links.
@@ -221,7 +217,7 @@ struct TemporalCycleSearcher {
   /// Whether the chain may enter `w` (not the start) at depth `depth`.
   @inline(__always)
   private func admits(_ w: Int32, depth: Int, component: Int32, start: Int32, aboveStartOnly: Bool) -> Bool {
-    if onPath[Int(w)] || componentOf[Int(w)] != component { return false }
+    if path.onPath[Int(w)] || componentOf[Int(w)] != component { return false }
     if aboveStartOnly, w < start { return false }
     if let maxLength {
       // The fewest links from w back to the start.
@@ -278,19 +274,19 @@ struct TemporalCycleSearcher {
     else {
       return true
     }
-    onPath[Int(start)] = true
+    path.onPath[Int(start)] = true
     var depth = 1
     enter(first, day: day, depth: depth)
     var running = true
     while true {
-      let v = Int(pathNode[depth])
-      let cursor = entryCursor[depth]
+      let v = Int(path.node[depth])
+      let cursor = path.cursor[depth]
       if cursor < entryEnd[depth] {
-        entryCursor[depth] = cursor + 1
+        path.cursor[depth] = cursor + 1
         let w = links.linkTarget[Int(linkCursor[depth]) - 1]
         let entryDay = links.entryDay[Int(cursor)]
         pathEntry[depth] = cursor
-        pathFlow[depth] = links.linkFlows[Int(cursor)]
+        path.hop[depth] = links.linkFlows[Int(cursor)]
         if w == start {
           guard emit(depth: depth, into: &sink) else {
             running = false
@@ -302,7 +298,7 @@ struct TemporalCycleSearcher {
           enter(w, day: entryDay, depth: depth)
         } else {
           // Later flows of this link are closed too.
-          entryCursor[depth] = entryEnd[depth]
+          path.cursor[depth] = entryEnd[depth]
         }
         continue
       }
@@ -312,19 +308,19 @@ struct TemporalCycleSearcher {
         let w = links.linkTarget[l]
         let t = arrival[depth] &+ step
         if w == start {
-          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
+          (path.cursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
         } else if admits(w, depth: depth + 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
           let reach = lastArrival(w)
         {
-          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: min(horizon, reach))
+          (path.cursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: min(horizon, reach))
         } else {
-          entryCursor[depth] = 0
+          path.cursor[depth] = 0
           entryEnd[depth] = 0
         }
         continue
       }
       // Every way on from v is tried: leave it.
-      onPath[v] = false
+      path.onPath[v] = false
       let success = found[depth]
       if success {
         unblock(Int32(v))
@@ -335,20 +331,20 @@ struct TemporalCycleSearcher {
       if depth == 0 { break }
       if success { found[depth] = true }
     }
-    for d in 0 ... depth { onPath[Int(pathNode[d])] = false }
+    path.leave(through: depth)
     if !keepClosingTimes || !running { clearClosingTimes() }
     return running
   }
 
   @inline(__always)
   private mutating func enter(_ w: Int32, day: Int32, depth: Int) {
-    pathNode[depth] = w
+    path.node[depth] = w
     arrival[depth] = day
     linkCursor[depth] = links.linkStart[Int(w)]
-    entryCursor[depth] = 0
+    path.cursor[depth] = 0
     entryEnd[depth] = 0
     found[depth] = false
-    onPath[Int(w)] = true
+    path.onPath[Int(w)] = true
     touch(w)
   }
 
@@ -377,7 +373,7 @@ struct TemporalCycleSearcher {
   private mutating func unblock(_ u: Int32) {
     closing[Int(u)] = TemporalCycleSearcher.open
     closingDepth[Int(u)] = 0
-    let (closing, closingDepth, onPath, blocks) = (self.closing, self.closingDepth, self.onPath, self.blocks)
+    let (closing, closingDepth, onPath, blocks) = (self.closing, self.closingDepth, path.onPath, self.blocks)
     work.append(u)
     while let x = work.popLast() {
       blocks.release(x, payers: links) { y in
@@ -426,10 +422,10 @@ struct TemporalCycleSearcher {
     if nearDepth >= maxLength - 1 { nearDepth = maxLength }
   }
 
-  /// Hands the chain `pathFlow[0 ... depth]` to the sink with its
+  /// Hands the chain `path.hop[0 ... depth]` to the sink with its
   /// circulating amount: the smallest flow amount (NaN if one is undisclosed).
   @inline(__always)
   private func emit(depth: Int, into sink: inout CycleSink) -> Bool {
-    sink.record(nodes: pathNode, hops: pathFlow, valueIndex: pathEntry, count: depth + 1, values: links.entryValue)
+    path.emit(depth: depth, into: &sink, values: links.entryValue, at: pathEntry)
   }
 }

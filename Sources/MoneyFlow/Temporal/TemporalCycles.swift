@@ -127,7 +127,8 @@ extension FlowGraph {
   }
 }
 
-extension TemporalCycleSearchOptions: CycleSearchKind {
+extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
+  public typealias Found = TemporalCycle
   static var partialKind: CycleSearchPartial.Kind { .temporal }
   static var hopsAreFlows: Bool { true }
 
