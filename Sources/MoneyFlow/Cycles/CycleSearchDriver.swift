@@ -114,21 +114,47 @@ extension CycleSearchKind {
 /// ``CycleSearchRun``: options → selection → link graph (restricted) →
 /// components → start companies (shard, threads) → sinks → merge → result.
 protocol CycleSearchKind: CycleSearchRequest {
-  /// Which search a partial of this kind comes from.
+  /// Which search a partial of this kind comes from; a temporal search's
+  /// hops are flows (of dated flows only), an elementary one's links.
   static var partialKind: CycleSearchPartial.Kind { get }
-  /// Whether the hops of a cycle number flows (else links).
-  static var hopsAreFlows: Bool { get }
+  var filter: FlowFilter { get }
   var stopAfter: Int? { get set }
   var countOnly: Bool { get }
   var threads: Int { get }
+  var through: [CompanyID] { get }
+  var minLength: Int? { get }
 
-  /// The selection, the link graph to search and what the sinks filter.
-  func prepare(_ graph: FlowGraph) throws(CurrencyConversion.Failure) -> CycleSearchInput
+  /// What this kind makes of the selection and its link graph before the
+  /// search: the link graph to search, what the sinks filter, the counts.
+  func refine(_ input: inout CycleSearchInput, graph: FlowGraph)
   /// Searches from the start companies (all, or `shard`'s) of `run`.
   /// - Returns: the workers' sinks and the number of start companies.
   func enumerate(_ input: CycleSearchInput, run: CycleSearchRun, shard: WorkShard?) -> (sinks: [CycleSink], starts: Int)
   /// The public form of the ranked cycles.
   func cycles(_ ranked: [RankedCycle], input: CycleSearchInput, graph: FlowGraph) -> [Found]
+}
+
+extension CycleSearchKind {
+  /// Whether the hops of a cycle number flows (else links).
+  static var hopsAreFlows: Bool { partialKind == .temporal }
+
+  /// The flows the filter selects (with dates only, when hops are flows),
+  /// their link graph (without amounts when only counting), as the kind
+  /// refines them.
+  ///
+  /// - Complexity: O(*V* + *E*).
+  func prepare(_ graph: FlowGraph) throws(CurrencyConversion.Failure) -> CycleSearchInput {
+    let selection = try FlowSelection(graph: graph, filter: filter)
+    let links = LinkGraph(
+      graph: graph, isSelected: selection.isSelected, conversion: countOnly ? nil : selection.conversion,
+      requireDate: Self.hopsAreFlows)
+    var input = CycleSearchInput(
+      selection: selection, links: links, restriction: CycleRestriction(minLength: minLength ?? 0),
+      selectedFlowCount: selection.count, undatedExcluded: selection.undatedExcluded,
+      undisclosedExcluded: selection.undisclosedExcluded)
+    refine(&input, graph: graph)
+    return input
+  }
 }
 
 /// What ``CycleSearchKind/prepare(_:)`` makes of the graph for a search.

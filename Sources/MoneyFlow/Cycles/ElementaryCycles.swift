@@ -126,28 +126,16 @@ extension FlowGraph {
 extension CycleSearchOptions: CycleSearchRequest, CycleSearchKind {
   public typealias Found = Cycle
   static var partialKind: CycleSearchPartial.Kind { .elementary }
-  static var hopsAreFlows: Bool { false }
 
-  /// The selected flows and their link graph (without amounts when only
-  /// counting), with `through` relabelled so those companies come first
-  /// (only they start a search, below `startLimit`).
+  /// With `through`, the link graph relabelled so those companies come
+  /// first (only they start a search, below `startLimit`).
   ///
-  /// - Complexity: O(*V* + *E*).
-  func prepare(_ graph: FlowGraph) throws(CurrencyConversion.Failure) -> CycleSearchInput {
-    let selection = try FlowSelection(graph: graph, filter: filter)
-    var links = LinkGraph(
-      graph: graph, isSelected: selection.isSelected, conversion: countOnly ? nil : selection.conversion)
-    var restriction = CycleRestriction(minLength: minLength ?? 0)
-    var startLimit = Int32.max
-    if !through.isEmpty {
-      let first = Array(Set(through.map(\.rawValue))).sorted()
-      (links, restriction.original) = links.relabelled(first: first)
-      startLimit = Int32(first.count)
-    }
-    return CycleSearchInput(
-      selection: selection, links: links, restriction: restriction, startLimit: startLimit,
-      selectedFlowCount: selection.count, undatedExcluded: selection.undatedExcluded,
-      undisclosedExcluded: selection.undisclosedExcluded)
+  /// - Complexity: O(*V* + *E*) with `through`, O(1) without.
+  func refine(_ input: inout CycleSearchInput, graph: FlowGraph) {
+    guard !through.isEmpty else { return }
+    let first = Array(Set(through.map(\.rawValue))).sorted()
+    (input.links, input.restriction.original) = input.links.relabelled(first: first)
+    input.startLimit = Int32(first.count)
   }
 
   /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:stop:)``:

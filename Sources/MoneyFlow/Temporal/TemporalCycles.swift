@@ -130,35 +130,29 @@ extension FlowGraph {
 extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
   public typealias Found = TemporalCycle
   static var partialKind: CycleSearchPartial.Kind { .temporal }
-  static var hopsAreFlows: Bool { true }
 
-  /// The selected flows that have a date and their link graph, and the
-  /// flows left out for lack of a date: none can take part.
+  /// The flows left out for lack of a date (none can take part), and with
+  /// `through`, the companies a counted chain must pass through.
   ///
   /// - Complexity: O(*V* + *E*).
-  func prepare(_ graph: FlowGraph) throws(CurrencyConversion.Failure) -> CycleSearchInput {
-    let selection = try FlowSelection(graph: graph, filter: filter)
-    let links = LinkGraph(
-      graph: graph, isSelected: selection.isSelected, conversion: countOnly ? nil : selection.conversion,
-      requireDate: true)
-    // Flows of the requested kinds without a date: none can take part. Those
-    // also undisclosed count once, as undated.
+  func refine(_ input: inout CycleSearchInput, graph: FlowGraph) {
+    // Flows of the requested kinds without a date. Those also undisclosed
+    // count once, as undated.
     var undated = 0
     var undatedUndisclosed = 0
     for flow in 0 ..< graph.flowCount where filter.kinds.contains(graph.kind(of: flow)) && graph.date(of: flow) == nil {
       undated += 1
       if !graph.hasAmount(flow) { undatedUndisclosed += 1 }
     }
-    var undisclosed = selection.undisclosedExcluded
-    if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    var restriction = CycleRestriction(minLength: minLength ?? 0)
-    if !through.isEmpty {
-      restriction.through = [Bool](repeating: false, count: links.companyCount)
-      for company in through where company.index < links.companyCount { restriction.through[company.index] = true }
+    if filter.minimumAmount != nil, filter.since == nil, filter.until == nil {
+      input.undisclosedExcluded -= undatedUndisclosed
     }
-    return CycleSearchInput(
-      selection: selection, links: links, restriction: restriction, selectedFlowCount: links.flowCount,
-      undatedExcluded: undated, undisclosedExcluded: undisclosed)
+    input.undatedExcluded = undated
+    input.selectedFlowCount = input.links.flowCount
+    guard !through.isEmpty else { return }
+    let n = input.links.companyCount
+    input.restriction.through = [Bool](repeating: false, count: n)
+    for company in through where company.index < n { input.restriction.through[company.index] = true }
   }
 
   /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:stop:)``:
