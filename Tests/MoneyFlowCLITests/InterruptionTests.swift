@@ -5,6 +5,16 @@ import Testing
 /// once the child handles SIGINT/SIGTERM itself (its handlers are installed:
 /// `SigIgn`/`SigCgt` in /proc/PID/status), so no outcome depends on timing.
 @Suite struct InterruptionTests {
+  /// Whether /proc shows when a child is ready for signals; if not, says
+  /// the test is skipped.
+  static func canSeeSignalHandlers() -> Bool {
+    guard handlesSignals(getpid()) != nil else {
+      print("skipped: no /proc to see when the child is ready for signals")
+      return false
+    }
+    return true
+  }
+
   /// Whether the process ignores or catches both SIGINT and SIGTERM (Linux
   /// /proc: `SigIgn` or `SigCgt`, bit n−1 for signal n; libdispatch's signal
   /// sources catch them), or nil without /proc.
@@ -55,10 +65,7 @@ import Testing
   }
 
   @Test func interruptedGenerateLeavesThePreviousFileAndNoTemporary() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
+    guard Self.canSeeSignalHandlers() else { return }
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("out.csv")
@@ -84,10 +91,7 @@ import Testing
   /// A complete graph on 14 companies has about 2·10^10 cycles: the search
   /// is still running when SIGTERM comes, and stops with what it counted.
   @Test func terminatedCyclesPrintsTruncatedJSON() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
+    guard Self.canSeeSignalHandlers() else { return }
     let directory = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var csv = "from,to,kind,amount,currency,date\n"
