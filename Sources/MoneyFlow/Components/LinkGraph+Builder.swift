@@ -11,7 +11,7 @@ extension LinkGraph {
     private var flowStart: [Int32] = [0]
     private var total: [Double] = []
     private var linkFlows: [Int32] = []
-    private var entryDay: [Int32] = []
+    private var entryTime: [Int64] = []
     private var entryValue: [Double] = []
 
     /// A builder for `companyCount` companies, with room for `links` links
@@ -24,7 +24,7 @@ extension LinkGraph {
       flowStart.reserveCapacity(links + 1)
       total.reserveCapacity(links)
       linkFlows.reserveCapacity(entries)
-      entryDay.reserveCapacity(entries)
+      entryTime.reserveCapacity(entries)
       entryValue.reserveCapacity(entries)
     }
 
@@ -39,13 +39,13 @@ extension LinkGraph {
     /// Adds a flow entry to the open link; a value that is not NaN adds to
     /// the link's total.
     @inline(__always)
-    mutating func addEntry(flow: Int32, day: Int32, value: Double) {
+    mutating func addEntry(flow: Int32, time: Int64, value: Double) {
       if !value.isNaN {
         let last = total.count - 1
         total[last] = total[last].isNaN ? value : total[last] + value
       }
       linkFlows.append(flow)
-      entryDay.append(day)
+      entryTime.append(time)
       entryValue.append(value)
     }
 
@@ -64,7 +64,7 @@ extension LinkGraph {
       let (inStart, inLinks) = LinkGraph.reverseIndex(targets: linkTarget, companyCount: companyCount)
       return LinkGraph(
         companyCount: companyCount, baseCurrency: baseCurrency, linkStart: linkStart, linkSource: linkSource,
-        linkTarget: linkTarget, flowStart: flowStart, linkFlows: linkFlows, entryDay: entryDay,
+        linkTarget: linkTarget, flowStart: flowStart, linkFlows: linkFlows, entryTime: entryTime,
         entryValue: entryValue, total: total, inStart: inStart, inLinks: inLinks)
     }
   }
@@ -72,7 +72,7 @@ extension LinkGraph {
   /// A link graph from its arrays.
   private init(
     companyCount: Int, baseCurrency: String, linkStart: [Int32], linkSource: [Int32], linkTarget: [Int32],
-    flowStart: [Int32], linkFlows: [Int32], entryDay: [Int32], entryValue: [Double], total: [Double],
+    flowStart: [Int32], linkFlows: [Int32], entryTime: [Int64], entryValue: [Double], total: [Double],
     inStart: [Int32], inLinks: [Int32]
   ) {
     self.companyCount = companyCount
@@ -82,7 +82,7 @@ extension LinkGraph {
     self.linkTarget = linkTarget
     self.flowStart = flowStart
     self.linkFlows = linkFlows
-    self.entryDay = entryDay
+    self.entryTime = entryTime
     self.entryValue = entryValue
     self.total = total
     self.inStart = inStart

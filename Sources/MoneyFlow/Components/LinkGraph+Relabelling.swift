@@ -34,7 +34,7 @@ extension LinkGraph {
       for l in run {
         builder.openLink(from: Int32(p), to: renumber[Int(linkTarget[Int(l)])])
         for entry in Int(flowStart[Int(l)]) ..< Int(flowStart[Int(l) + 1]) {
-          builder.addEntry(flow: linkFlows[entry], day: entryDay[entry], value: entryValue[entry])
+          builder.addEntry(flow: linkFlows[entry], time: entryTime[entry], value: entryValue[entry])
         }
         builder.closeLink()
       }

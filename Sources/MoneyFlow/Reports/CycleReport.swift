@@ -12,7 +12,8 @@
 /// Each flow is written as in a graph document (``FlowGraph/jsonObject(forFlow:)``).
 /// For elementary cycles `flows` lists, hop by hop, every selected flow of
 /// each link; for time-respecting cycles the chain's flows in date order, and
-/// each cycle carries `span_days`. An unknown amount is `null`; so is the
+/// each cycle carries `span_days` (whole days) and `span_seconds`. An
+/// unknown amount is `null`; so is the
 /// currency when no flow names one.
 public enum CycleReport {
   // MARK: JSON
@@ -58,6 +59,7 @@ public enum CycleReport {
         ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
         ("currency", currency),
         ("span_days", .int(cycle.spanDays)),
+        ("span_seconds", .int(Int(cycle.spanSeconds))),
         ("flows", .array(cycle.flows.map { graph.jsonObject(forFlow: $0) })),
       ])
     }
@@ -138,13 +140,21 @@ public enum CycleReport {
     return out
   }
 
+  /// A window or span for people: `30 days`, `1 day`, or `5 h 20 min` when
+  /// not a whole number of days; a span of nothing is `0 s` where flows
+  /// carry times of day (`timed`).
+  static func duration(_ duration: FlowDuration, timed: Bool = false) -> String {
+    if timed, duration.seconds == 0 { return "0 s" }
+    return duration.isWholeDays ? StatsReport.count(Int(clamping: duration.days), "day", "days") : duration.description
+  }
+
   /// The same for time-respecting cycles: each hop is one flow, with its
   /// date first.
   public static func text(
     _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
   ) -> String {
     var extras: [String] = []
-    if let window = result.options.window { extras.append("within \(StatsReport.count(window, "day", "days"))") }
+    if let window = result.options.window { extras.append("within \(duration(window))") }
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
@@ -156,7 +166,7 @@ public enum CycleReport {
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
+      out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay))"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0

@@ -3,9 +3,11 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Which flows take part (by default the money-moving kinds). Flows
   /// without a date never take part in a time-respecting cycle.
   public var filter: FlowFilter
-  /// The most days between the first and the last flow of a chain
-  /// (last day − first day ≤ window); nil for no limit.
-  public var window: Int?
+  /// The most time between the first and the last flow of a chain (last
+  /// flow's time − first flow's time ≤ window, in seconds; a date without a
+  /// time counts as its first instant); nil for no limit. An integer
+  /// literal counts days: `window: 30`.
+  public var window: FlowDuration?
   /// The most flows in a chain; nil for any number. Values below 1 find
   /// nothing.
   public var maxLength: Int?
@@ -19,8 +21,9 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Worker threads (at least 1); ignored, the search running on one thread,
   /// when `stopAfter` is set.
   public var threads: Int
-  /// Whether each flow must be strictly later than the previous one (the
-  /// ordering of 2SCENT); by default a flow may share its predecessor's date.
+  /// Whether each flow must be strictly later than the previous one, by at
+  /// least a second (the ordering of 2SCENT); by default a flow may share
+  /// its predecessor's time.
   public var strictlyIncreasing: Bool
   /// Only chains through at least one of these companies; empty for all.
   /// Only components holding one of them are searched.
@@ -30,7 +33,7 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   public var minLength: Int?
 
   public init(
-    filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
+    filter: FlowFilter = FlowFilter(), window: FlowDuration? = nil, maxLength: Int? = nil, limit: Int = 100,
     stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false,
     through: [CompanyID] = [], minLength: Int? = nil
   ) {
@@ -60,16 +63,20 @@ public struct TemporalCycle: Sendable, Hashable {
   /// The smallest flow amount in the base currency; nil when one of the
   /// flows is undisclosed.
   public var circulating: Double?
-  /// Days from the first flow's date to the last's (partial dates count as
-  /// their first day).
-  public var spanDays: Int
+  /// Seconds from the first flow's time to the last's (dates count as their
+  /// first instant).
+  public var spanSeconds: Int64
 
-  public init(companies: [CompanyID], flows: [Int], circulating: Double?, spanDays: Int) {
+  public init(companies: [CompanyID], flows: [Int], circulating: Double?, spanSeconds: Int64) {
     self.companies = companies
     self.flows = flows
     self.circulating = circulating
-    self.spanDays = spanDays
+    self.spanSeconds = spanSeconds
   }
+
+  /// Whole days from the first flow's time to the last's, rounded down
+  /// (for dates without times, last day − first day).
+  public var spanDays: Int { Int(spanSeconds / FlowDuration.secondsPerDay) }
 
   /// The number of flows (and of companies).
   public var length: Int { companies.count }
@@ -77,9 +84,9 @@ public struct TemporalCycle: Sendable, Hashable {
 
 extension FlowGraph {
   /// Finds the time-respecting cycles: chains of individual selected flows,
-  /// each company at most once, whose dates never go backwards (a partial
-  /// date counts as its first day) and that return to their start with
-  /// last day − first day ≤ `window`.
+  /// each company at most once, whose times never go backwards (a date
+  /// counts as its first instant, times compare to the second) and that
+  /// return to their start with last time − first time ≤ `window`.
   ///
   /// Parallel flows make distinct chains. Each chain is counted once, even
   /// where equal dates would let it start at several flows: it is written
@@ -162,7 +169,7 @@ extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
   func enumerate(_ input: CycleSearchInput, run: CycleSearchRun, shard: WorkShard?) -> (sinks: [CycleSink], starts: Int) {
     let links = input.links
     let components = run.components
-    let searchable = (maxLength ?? 1) >= 1 && (window ?? 0) >= 0
+    let searchable = (maxLength ?? 1) >= 1
     var wanted = (0 ..< components.count).map { run.isSearched(component: $0) }
     if !input.restriction.through.isEmpty {
       var holdsTarget = [Bool](repeating: false, count: components.count)
@@ -176,7 +183,7 @@ extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
     }
     let starts = run.owned(candidates, by: shard) { $0 }
     let maxLength = maxLength.map { Int32(clamping: $0) }
-    let window = window.map { Int32(clamping: $0) }
+    let window = window?.seconds
     let strictly = strictlyIncreasing
     let sinks = run.run(
       starts, threads: stopAfter == nil ? max(1, threads) : 1,
@@ -193,7 +200,7 @@ extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
         circulating: entry.amount.isNaN ? nil : entry.amount,
-        spanDays: Int(graph.day(of: Int(entry.hops[entry.hops.count - 1]))) - Int(graph.day(of: Int(entry.hops[0]))))
+        spanSeconds: graph.time(of: Int(entry.hops[entry.hops.count - 1])) - graph.time(of: Int(entry.hops[0])))
     }
   }
 }

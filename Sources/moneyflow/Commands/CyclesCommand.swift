@@ -10,7 +10,7 @@ enum CyclesCommand {
       bottleneck, the smallest link total along it, in the document's base currency. Counts every
       cycle the options allow and lists the --limit largest. Each cycle starts at the company whose
       id sorts first. With --temporal, finds chains of individual flows whose dates never go
-      backwards and that return to their start (within --window days).
+      backwards and that return to their start (within --window).
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
@@ -19,7 +19,7 @@ enum CyclesCommand {
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
     ] + CycleFilterOptions.specs + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
-      OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
+      OptionSpec(name: "window", value: "DURATION", help: "With --temporal: the chain returns within this long of its first\nflow: days (30 or 30d), hours (6h), minutes (90m) or seconds (3600s)."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
@@ -46,7 +46,7 @@ enum CyclesCommand {
     let limit = try arguments.int("limit") ?? 100
     let stopAfter = try arguments.int("stop-after", minimum: 1)
     let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
-    let window = try arguments.int("window")
+    let window = try arguments.duration("window")
     let temporal = arguments.flag("temporal")
     if window != nil, !temporal { throw UsageError.message("'--window' goes with '--temporal'") }
     let strictly = arguments.flag("strictly-increasing")
