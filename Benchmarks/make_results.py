@@ -213,26 +213,24 @@ def targets_section(runs, peers):
             latest[(r["phase"], r["family"], r["nodes"], r["edges"])] = r
     results = [r for r in latest.values() if r["status"] == "ok"]
 
-    def best(phase, metric):
+    def largest(phase, metric):
+        """(value of `metric`, run) of the largest run of `phase` (most flows) that has it; None if none."""
         values = [(r["metrics"][metric], r) for r in results if r["phase"] == phase and metric in r.get("metrics", {})]
-        return values
+        return max(values, key=lambda x: x[1]["edges"]) if values else None
 
-    load = best("load", "MB/s")
-    if load:
-        big = max(load, key=lambda x: x[1]["edges"])
+    big = largest("load", "MB/s")
+    if big:
         lines.append(f"- CSV load >= 100 MB/s (~2M flows/s): measured {quantity(big[0])} MB/s, "
                      f"{quantity(big[1]['metrics']['flows/s'])} flows/s at {size(big[1])} "
                      f"({'met' if big[0] >= 100 else 'missed'}).")
-    memory = best("load", "peak bytes/flow")
-    if memory:
-        big = max(memory, key=lambda x: x[1]["edges"])
+    big = largest("load", "peak bytes/flow")
+    if big:
         retained = big[1]["metrics"].get("retained bytes/flow")
         lines.append(f"- Peak memory <= 48 bytes/flow including ids: peak {quantity(big[0])} bytes/flow while loading, "
                      f"{quantity(retained) if retained else '-'} retained by the graph, at {size(big[1])} "
                      f"({'met' if big[0] <= 48 else 'missed'}).")
-    dot = best("dot", "MB/s")
-    if dot:
-        big = max(dot, key=lambda x: x[1]["edges"])
+    big = largest("dot", "MB/s")
+    if big:
         lines.append(f"- DOT export >= 50 MB/s: measured {quantity(big[0])} MB/s at {size(big[1])} "
                      f"({'met' if big[0] >= 50 else 'missed'}).")
     else:

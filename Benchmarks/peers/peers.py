@@ -84,29 +84,27 @@ def build_networkx(links):
     return graph
 
 
+def numbered(links):
+    """The links as pairs of node numbers (in order of first use) and the
+    number of nodes: what igraph and rustworkx build from."""
+    index = {}
+    edges = [(index.setdefault(payer, len(index)), index.setdefault(payee, len(index))) for payer, payee in links]
+    return edges, len(index)
+
+
 def build_igraph(links):
     import igraph as ig
-    index = {}
-    edges = []
-    for payer, payee in links:
-        a = index.setdefault(payer, len(index))
-        b = index.setdefault(payee, len(index))
-        edges.append((a, b))
-    graph = ig.Graph(n=len(index), edges=edges, directed=True)
+    edges, nodes = numbered(links)
+    graph = ig.Graph(n=nodes, edges=edges, directed=True)
     return graph
 
 
 def build_rustworkx(links):
     import rustworkx as rx
-    index = {}
-    edges = []
-    for payer, payee in links:
-        a = index.setdefault(payer, len(index))
-        b = index.setdefault(payee, len(index))
-        edges.append((a, b, None))
+    edges, nodes = numbered(links)
     graph = rx.PyDiGraph(multigraph=False)
-    graph.add_nodes_from(range(len(index)))
-    graph.add_edges_from(edges)
+    graph.add_nodes_from(range(nodes))
+    graph.add_edges_from([(a, b, None) for a, b in edges])
     return graph
 
 

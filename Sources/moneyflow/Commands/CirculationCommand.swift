@@ -17,10 +17,7 @@ enum CirculationCommand {
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       Interruption.timeLimit,
-      SharedOptions.formatWithLines(records: "flows"),
-      SharedOptions.output,
-      SharedOptions.columns,
-    ] + SharedOptions.currency,
+    ] + SharedOptions.answerOutput(records: "flows"),
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {

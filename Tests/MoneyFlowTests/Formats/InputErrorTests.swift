@@ -6,17 +6,17 @@ import Testing
   static let header = #"{"format": "moneyflow/1", "companies": [{"id": "a"}, {"id": "b"}], "flows": ["#
 
   func jsonError(_ text: String) -> InputError? {
-    do {
-      _ = try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read()
-      return nil
-    } catch {
-      return error
-    }
+    error { () throws(InputError) in try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read() }
   }
 
   func csvError(_ text: String) -> InputError? {
+    error { () throws(InputError) in try CSVEdgeListReader(bytes: Array(text.utf8), file: "f.csv").read() }
+  }
+
+  /// The error `read` throws; nil if it reads.
+  func error<T>(_ read: () throws(InputError) -> T) -> InputError? {
     do {
-      _ = try CSVEdgeListReader(bytes: Array(text.utf8), file: "f.csv").read()
+      _ = try read()
       return nil
     } catch {
       return error
