@@ -120,7 +120,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows.joined()) + ", length \(cycle.length)"
       out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
@@ -153,7 +153,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency)
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows)
       out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
@@ -207,8 +207,13 @@ public enum CycleReport {
     (companies + companies.prefix(1)).map { graph.name(of: $0) }.joined(separator: " → ")
   }
 
-  private static func circulating(_ amount: Double?, _ currency: String) -> String {
-    guard let amount else { return "circulating amount unknown (undisclosed flows)" }
+  /// `13 bn USD circulating`, or why the amount of a cycle through `flows` is unknown.
+  private static func circulating(_ amount: Double?, _ currency: String, _ graph: FlowGraph, _ flows: some Sequence<Int>) -> String {
+    guard let amount else {
+      let unrated = graph.unratedCurrencies(of: flows)
+      if unrated.isEmpty { return "circulating amount unknown (undisclosed flows)" }
+      return "circulating amount unknown (no rate from \(unrated.joined(separator: ", ")) to \(currency))"
+    }
     return MoneyFormat.short(amount, currency: currency) + " circulating"
   }
 

@@ -178,7 +178,7 @@ extension FlowGraph {
     var undatedUndisclosed = 0
     for flow in 0 ..< flowCount where filter.kinds.contains(kind(of: flow)) && date(of: flow) == nil {
       undated += 1
-      if !hasAmount(flow) { undatedUndisclosed += 1 }
+      if selection.conversion.value(of: flow, in: self) == nil { undatedUndisclosed += 1 }
     }
     var undisclosed = selection.undisclosedExcluded
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }

@@ -25,6 +25,7 @@ enum CirculationCommand {
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }

@@ -56,6 +56,7 @@ enum CyclesCommand {
     let countOnly = arguments.flag("count-only")
     let minLength = try arguments.int("min-length", minimum: 1)
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let through = try arguments.throughCompanies(in: graph) ?? []
 
     let text: () -> String
