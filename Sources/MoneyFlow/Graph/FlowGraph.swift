@@ -5,8 +5,9 @@
 /// as parallel arrays (struct of arrays): 32-bit company indices, the exact
 /// amount as significand and exponent, a currency index, the first day of the
 /// date and its precision, and the kind: about 33 bytes a flow including the
-/// adjacency. Fields most flows lack (source, note, until, ...) live in a
-/// sparse table.
+/// adjacency. Free attributes (columns of a foreign CSV file) are stored
+/// column-wise (``FlowAttributeTable``); fields most flows lack (source,
+/// note, until, ...) live in a sparse table.
 ///
 /// Flows paid by company `c` are `outFlows[outStart[c] ..< outStart[c + 1]]`,
 /// sorted by (payee, day, flow index); flows received by `c` are
@@ -50,8 +51,11 @@ public struct FlowGraph: Sendable, Equatable {
   var dayNumber: [Int32] = []
   /// ``FlowDate/Precision`` raw value; 0 if undated.
   var datePrecision: [UInt8] = []
-  /// Optional fields, by flow index.
+  /// Optional fields, by flow index; attributes only for flows that do not
+  /// fit ``attributeTable``.
   var details: [Int32: FlowDetails] = [:]
+  /// Free attributes, one column per name.
+  var attributeTable = FlowAttributeTable()
   /// Currency codes by index; index 0 is the empty code (the document's currency).
   public internal(set) var currencyCodes: [String] = [""]
 
@@ -74,6 +78,7 @@ public struct FlowGraph: Sendable, Equatable {
       && a.amountSignificand == b.amountSignificand && a.amountExponent == b.amountExponent
       && a.currencies(a.currencyIndex) == b.currencies(b.currencyIndex)
       && a.dayNumber == b.dayNumber && a.datePrecision == b.datePrecision && a.details == b.details
+      && a.attributeTable == b.attributeTable
   }
 
   private func currencies(_ indices: [UInt16]) -> [String] { indices.map { currencyCodes[Int($0)] } }
@@ -161,8 +166,18 @@ extension FlowGraph {
   /// The first day of flow `flow`'s date, or ``undatedDay``.
   public func day(of flow: Int) -> Int32 { dayNumber[flow] }
 
-  /// The optional fields of flow `flow`.
-  public func details(of flow: Int) -> FlowDetails { details[Int32(flow)] ?? FlowDetails() }
+  /// The optional fields of flow `flow`, with its attributes.
+  ///
+  /// - Complexity: O(*a* log *E*) for *a* attribute names.
+  public func details(of flow: Int) -> FlowDetails {
+    var result = details[Int32(flow)] ?? FlowDetails()
+    if result.attributes.isEmpty, !attributeTable.names.isEmpty { result.attributes = attributeTable.attributes(of: flow) }
+    return result
+  }
+
+  /// Whether some flow keeps its attributes outside the columns (it listed
+  /// them in another order than the columns', or one name twice).
+  var hasUnorderedAttributes: Bool { details.values.contains { !$0.attributes.isEmpty } }
 
   /// The whole flow `flow` as a value.
   public func flow(_ flow: Int) -> Flow {
