@@ -24,6 +24,8 @@ extension CSVEdgeListReader {
     let receivedColumn = builder.attributeColumn(named: F.header[F.amountReceived])
     let receivingColumn = builder.attributeColumn(named: F.header[F.receivingCurrency])
     let receivedKey = F.header[F.amountReceived]
+    var lastStamp: [UInt8] = [0]  // no timestamp is a NUL byte
+    var lastDate: FlowDate?
     while try csv.nextRecord() {
       guard csv.fields.count == width else {
         throw csv.error(.columnCount, at: csv.recordStart, "expected \(width) fields as in the AMLworld header, found \(csv.fields.count)")
@@ -32,7 +34,12 @@ extension CSVEdgeListReader {
       let payee = try company(&csv, [F.toBank, F.toAccount], "to", &builder, false)
       let paid = try amountField(&csv, F.amountPaid, F.header[F.amountPaid])
       let paidCurrency = try currency(&csv, F.paymentCurrency, &builder)
-      guard let date = csv.fieldValue(F.timestamp, F.date) else {
+      // Rows come in time order, many in the same minute: parse each timestamp once.
+      if !csv.fieldValue(F.timestamp, { lastStamp.elementsEqual($0) }) {
+        lastDate = csv.fieldValue(F.timestamp, F.date)
+        lastStamp = csv.fieldValue(F.timestamp) { Array($0) }
+      }
+      guard let date = lastDate else {
         throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM")
       }
       let sameCurrency = csv.fieldValue(F.receivingCurrency) { r in csv.fieldValue(F.paymentCurrency) { r.elementsEqual($0) } }

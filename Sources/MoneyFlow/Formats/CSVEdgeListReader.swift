@@ -210,8 +210,7 @@ public struct CSVEdgeListReader {
       throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee")
     }
     guard columns.count == 1 else {
-      let id = columns.map { csv.string($0) }.joined(separator: CSVColumnMapping.partySeparator)
-      return builder.intern(id)
+      return csv.joinedFields(columns, separator: CSVColumnMapping.partySeparatorByte) { builder.intern(bytes: $0) }
     }
     let column = columns[0]
     if listedOnly {
