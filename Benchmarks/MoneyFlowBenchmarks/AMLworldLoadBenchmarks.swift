@@ -49,6 +49,9 @@ struct AMLworldLoadPhase: BenchmarkPhase {
         metrics["amlworld retained bytes/flow"] = Double(after.resident - before.resident) / Double(graph.flowCount)
       }
       metrics["amlworld attribute value bytes/flow"] = Double(attributeBytes) / Double(graph.flowCount)
+      metrics["amlworld graph storage bytes/flow"] = Double(graph.storageByteCount) / Double(graph.flowCount)
+      let plain = try CSVEdgeListReader(path: paths[2]).read()
+      metrics["own CSV without attributes graph storage bytes/flow"] = Double(plain.storageByteCount) / Double(plain.flowCount)
       counts["flows"] = graph.flowCount
       counts["companies"] = graph.companyCount
     }

@@ -66,3 +66,15 @@ import Testing
     #expect(graph.attributeTable.names.isEmpty && CSVEdgeListWriter.text(graph) == "from,to,kind,amount,currency,date\na,b,loan,1,USD,2025\n")
   }
 }
+
+@Suite struct FlowGraphStorageTests {
+  @Test func storageCountsTheArraysAndTheAttributeBytes() throws {
+    var csv = "from,to,kind,amount,currency,date,Channel\n"
+    for i in 0 ..< 100 { csv += "a\(i % 7),b\(i % 5),loan,1,USD,2025,wire\n" }
+    let graph = try CSVEdgeListReader(bytes: Array(csv.utf8), file: "f.csv").read()
+    let plain = try CSVEdgeListReader(bytes: Array(csv.replacingOccurrences(of: ",Channel", with: "").replacingOccurrences(of: ",wire", with: "").utf8), file: "p.csv").read()
+    // 4 + 4 + 1 + 8 + 1 + 2 + 4 + 1 bytes of fields and 8 of adjacency a flow.
+    #expect(plain.storageByteCount == 100 * 33 + 12 * (16 + 4 + 8) + 2 * 4)  // 12 companies
+    #expect(graph.storageByteCount == plain.storageByteCount + 100 * (4 + 4))
+  }
+}
