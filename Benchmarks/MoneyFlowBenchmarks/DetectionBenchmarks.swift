@@ -104,7 +104,7 @@ struct DetectionPhase: BenchmarkPhase {
       var onCycle = [Bool](repeating: false, count: flows)
       let (time, found): (Double, Int) = try seconds {
         if let window = setting.window {
-          let result = try input.graph.temporalCycles(TemporalCycleSearchOptions(window: window, maxLength: setting.maxLength, limit: 0, minLength: 2))
+          let result = try input.graph.temporalCycles(TemporalCycleSearchOptions(window: FlowDuration(days: window), maxLength: setting.maxLength, limit: 0, minLength: 2))
           for cycle in result.cycles { for flow in cycle.flows { onCycle[flow] = true } }
           return result.count
         }

@@ -40,7 +40,7 @@ extension CSVEdgeListReader {
         lastStamp = csv.fieldValue(F.timestamp) { Array($0) }
       }
       guard let date = lastDate else {
-        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM")
+        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM naming a real day and time")
       }
       let sameCurrency = csv.fieldValue(F.receivingCurrency) { r in csv.fieldValue(F.paymentCurrency) { r.elementsEqual($0) } }
       let sameAmount = csv.fieldValue(F.amountReceived) { r in csv.fieldValue(F.amountPaid) { r.elementsEqual($0) } }

@@ -10,7 +10,7 @@ extension FlowGraph {
   public var storageByteCount: Int {
     func size<T>(_ array: [T]) -> Int { array.count * MemoryLayout<T>.stride }
     var bytes = size(payerIndex) + size(payeeIndex) + size(kindCode) + size(amountSignificand) + size(amountExponent)
-    bytes += size(currencyIndex) + size(dayNumber) + size(datePrecision)
+    bytes += size(currencyIndex) + size(dayNumber) + size(dateForm) + size(dateClock) + size(dateFraction)
     bytes += size(outStart) + size(outFlows) + size(inStart) + size(inFlows) + size(documentOrder)
     bytes += companyIDs.reduce(size(companyIDs)) { $0 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
     bytes += details.count * (MemoryLayout<Int32>.stride + MemoryLayout<FlowDetails>.stride)
