@@ -100,7 +100,8 @@ extension FlowGraph {
 
   /// Returns the maximum circulation of the selected flows.
   ///
-  /// Flows without an amount are left out and counted in
+  /// Flows without an amount, or in a currency without a rate to the base
+  /// currency, are left out and counted in
   /// ``MaximumCirculation/undisclosedExcluded``. Amounts become integers (see
   /// ``CirculationRounding``). A circulation only runs inside a strongly
   /// connected component (``StronglyConnectedComponents``), so flows between
@@ -126,7 +127,7 @@ extension FlowGraph {
     let conversion = selection.conversion
     var included = selection.isSelected
     var undisclosed = selection.undisclosedExcluded
-    for flow in 0 ..< flowCount where included[flow] && !hasAmount(flow) {
+    for flow in 0 ..< flowCount where included[flow] && conversion.value(of: flow, in: self) == nil {
       included[flow] = false
       undisclosed += 1
     }

@@ -28,25 +28,38 @@ extension LinkGraph {
       entryValue.reserveCapacity(entries)
     }
 
-    /// Opens a link from `payer` (the company being built) to `payee`.
+    /// Whether the open link's total was given, not summed from its entries.
+    private var fixedTotal = false
+    /// Whether the open link holds a flow without a rate (its total is unknown).
+    private var unrated = false
+
+    /// Opens a link from `payer` (the company being built) to `payee`, with
+    /// its `total` when known already (copied from another link graph);
+    /// otherwise the total is summed from the entries added.
     @inline(__always)
-    mutating func openLink(from payer: Int32, to payee: Int32) {
+    mutating func openLink(from payer: Int32, to payee: Int32, total known: Double? = nil) {
       linkSource.append(payer)
       linkTarget.append(payee)
-      total.append(.nan)
+      total.append(known ?? .nan)
+      fixedTotal = known != nil
+      unrated = false
     }
 
-    /// Adds a flow entry to the open link; a value that is not NaN adds to
-    /// the link's total.
+    /// Adds a flow entry to the open link. A value that is not NaN adds to
+    /// the link's total; `-infinity` marks a flow whose currency has no rate:
+    /// the entry's value and the link's total become unknown (NaN).
     @inline(__always)
     mutating func addEntry(flow: Int32, time: Int64, value: Double) {
-      if !value.isNaN {
-        let last = total.count - 1
+      let last = total.count - 1
+      if value == -.infinity {
+        unrated = true
+        if !fixedTotal { total[last] = .nan }
+      } else if !value.isNaN, !fixedTotal, !unrated {
         total[last] = total[last].isNaN ? value : total[last] + value
       }
       linkFlows.append(flow)
       entryTime.append(time)
-      entryValue.append(value)
+      entryValue.append(value == -.infinity ? .nan : value)
     }
 
     /// Closes the open link.

@@ -32,7 +32,7 @@ extension LinkGraph {
       run.append(contentsOf: linkStart[old] ..< linkStart[old + 1])
       run.sort { renumber[Int(linkTarget[Int($0)])] < renumber[Int(linkTarget[Int($1)])] }
       for l in run {
-        builder.openLink(from: Int32(p), to: renumber[Int(linkTarget[Int(l)])])
+        builder.openLink(from: Int32(p), to: renumber[Int(linkTarget[Int(l)])], total: total[Int(l)])
         for entry in Int(flowStart[Int(l)]) ..< Int(flowStart[Int(l) + 1]) {
           builder.addEntry(flow: linkFlows[entry], time: entryTime[entry], value: entryValue[entry])
         }

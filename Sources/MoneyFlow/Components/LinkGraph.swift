@@ -4,7 +4,9 @@
 /// Cycle analyses run on links: two parallel investments from A to B make one
 /// hop A → B. Each link keeps its flows (sorted by time, then flow index) and
 /// its *total*, the sum of its disclosed amounts in the base currency; a link
-/// whose flows are all undisclosed has an unknown total.
+/// whose flows are all undisclosed has an unknown total, and so has a link
+/// with a flow in a currency that has no rate (its sum would silently leave
+/// that money out).
 ///
 /// The layout is compressed sparse row (CSR) with 32-bit indices, struct of
 /// arrays: links leaving company `c` are `linkStart[c] ..< linkStart[c + 1]`,
@@ -33,7 +35,8 @@ public struct LinkGraph: Sendable {
   /// Amount of each entry of ``linkFlows`` in the base currency; NaN when
   /// undisclosed or when the link graph was built without a conversion.
   let entryValue: [Double]
-  /// Sum of the disclosed amounts of each link; NaN when none is disclosed.
+  /// Sum of the disclosed amounts of each link; NaN when none is disclosed
+  /// or one is in a currency without a rate.
   let total: [Double]
   /// `companyCount + 1` offsets into ``inLinks``.
   let inStart: [Int32]
@@ -71,7 +74,9 @@ public struct LinkGraph: Sendable {
     for flow in 0 ..< graph.flowCount where isSelected[flow] {
       let day = graph.dayNumber[flow]
       if requireDate, day == FlowGraph.undatedDay { continue }
-      packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: conversion?.value(of: flow, in: graph) ?? .nan)
+      var value = conversion?.value(of: flow, in: graph) ?? .nan
+      if let conversion, conversion.isUnrated(flow, in: graph) { value = -.infinity }
+      packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: value)
       kept += 1
     }
     // Pass 2, along the adjacency (payer, then payee, time, index): one link
@@ -144,7 +149,8 @@ public struct LinkGraph: Sendable {
   }
 
   /// The sum of the disclosed amounts of link `link` in ``baseCurrency``;
-  /// nil when none of its flows has a disclosed amount.
+  /// nil when none of its flows has a disclosed amount or one has a
+  /// currency without a rate.
   public func total(ofLink link: Int) -> Double? {
     total[link].isNaN ? nil : total[link]
   }

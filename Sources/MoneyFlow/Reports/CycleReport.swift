@@ -123,7 +123,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows.joined()) + ", length \(cycle.length)"
       out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
@@ -165,7 +165,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency)
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows)
       out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay))"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
@@ -224,8 +224,13 @@ public enum CycleReport {
     (companies + companies.prefix(1)).map { graph.name(of: $0) }.joined(separator: " → ")
   }
 
-  private static func circulating(_ amount: Double?, _ currency: String) -> String {
-    guard let amount else { return "circulating amount unknown (undisclosed flows)" }
+  /// `13 bn USD circulating`, or why the amount of a cycle through `flows` is unknown.
+  private static func circulating(_ amount: Double?, _ currency: String, _ graph: FlowGraph, _ flows: some Sequence<Int>) -> String {
+    guard let amount else {
+      let unrated = graph.unratedCurrencies(of: flows)
+      if unrated.isEmpty { return "circulating amount unknown (undisclosed flows)" }
+      return "circulating amount unknown (no rate from \(unrated.joined(separator: ", ")) to \(currency))"
+    }
     return MoneyFormat.short(amount, currency: currency) + " circulating"
   }
 

@@ -149,7 +149,7 @@ extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
     var undatedUndisclosed = 0
     for flow in 0 ..< graph.flowCount where filter.kinds.contains(graph.kind(of: flow)) && graph.date(of: flow) == nil {
       undated += 1
-      if !graph.hasAmount(flow) { undatedUndisclosed += 1 }
+      if input.selection.conversion.value(of: flow, in: graph) == nil { undatedUndisclosed += 1 }
     }
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil {
       input.undisclosedExcluded -= undatedUndisclosed

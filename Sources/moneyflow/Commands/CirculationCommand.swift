@@ -26,6 +26,7 @@ enum CirculationCommand {
     let limit = try arguments.int("limit") ?? 10
     let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter, stop: stop)
     }

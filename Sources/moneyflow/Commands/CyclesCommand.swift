@@ -62,6 +62,7 @@ enum CyclesCommand {
     // A shard's search is not stoppable: a signal ends it (its -o file untouched).
     let stop = sharded ? Interruption.unstoppable() : Interruption.begin(timeLimit: timeLimit)
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let through = try arguments.throughCompanies(in: graph) ?? []
     let interruption: SearchInterruption?
 

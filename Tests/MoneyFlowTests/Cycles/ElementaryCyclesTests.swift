@@ -227,9 +227,15 @@ import Testing
     #expect(exposure.last?.circulating == nil && exposure.last?.cyclesWithUnknownAmount == 1)
   }
 
-  @Test func currencyWithoutRateThrows() {
+  @Test func currencyWithoutRateGivesAnUnknownAmount() throws {
     var builder = FlowGraphBuilder()
     builder.currency = "USD"
+    builder.addFlow(Flow(from: "a", to: "b", kind: .loan, amount: Amount(significand: 1), currency: "USD"))
+    builder.addFlow(Flow(from: "b", to: "a", kind: .loan, amount: Amount(significand: 1), currency: "EUR"))
+    let result = try builder.build().elementaryCycles()
+    #expect(result.count == 1 && result.cycles.map(\.circulating) == [nil])
+    // Without a base currency two currencies cannot be ranked at all.
+    builder = FlowGraphBuilder()
     builder.addFlow(Flow(from: "a", to: "b", kind: .loan, amount: Amount(significand: 1), currency: "USD"))
     builder.addFlow(Flow(from: "b", to: "a", kind: .loan, amount: Amount(significand: 1), currency: "EUR"))
     let error = #expect(throws: CurrencyConversion.Failure.self) { try builder.build().elementaryCycles() }

@@ -112,10 +112,11 @@ import Testing
     #expect(missing.code == .missingField && missing.message.contains("kind, currency, date"))
   }
 
-  @Test func currencyWithoutRateIsAnError() throws {
+  @Test func severalCurrenciesWithoutABaseAreAnError() throws {
+    // With a base currency, a currency without a rate is an unknown amount (UnratedCurrencyTests).
     let text = #"{"format": "moneyflow/1", "currency": "USD", "companies": [{"id": "a"}, {"id": "b"}], "flows": [{"from": "a", "to": "b", "kind": "loan", "amount": 5, "currency": "JPY"}]}"#
     let graph = try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read()
-    #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: graph) }
+    #expect(try CurrencyConversion(graph: graph).value(of: 0, in: graph) == nil)
     let mixed = try CSVEdgeListReader(bytes: Array("from,to,kind,amount,currency,date\na,b,loan,1,USD,\nb,a,loan,1,EUR,\n".utf8), file: "f.csv").read()
     #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: mixed) }
   }
