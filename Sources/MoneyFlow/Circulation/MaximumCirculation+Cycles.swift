@@ -21,7 +21,7 @@ public struct CirculationCycle: Sendable, Equatable {
 }
 
 /// A circulation split into weighted simple cycles; see
-/// ``MaximumCirculation/cycleDecomposition(in:limit:)``.
+/// ``MaximumCirculation/cycleDecomposition(in:limit:progress:)``.
 public struct CirculationDecomposition: Sendable, Equatable {
   /// The largest cycles, largest first: all of them, or as many as the limit.
   public var cycles: [CirculationCycle]
@@ -53,18 +53,22 @@ extension MaximumCirculation {
   /// - Parameters:
   ///   - graph: the graph the circulation was computed on.
   ///   - limit: how many of the largest cycles to keep; 0 keeps all.
+  ///   - progress: hears the companies done and their total as the walk
+  ///     passes every hundredth of them; it changes nothing in the answer.
   /// - Complexity: O(*E* + *S* log *S* + *L* + *C* log *k*) time, where *S* is
   ///   the number of flows in the support, *L* the total length of the *C*
   ///   cycles (at most *S*·*V*) and *k* the limit; O(*V* + *E*) space plus the
   ///   cycles kept.
-  public func cycleDecomposition(in graph: FlowGraph, limit: Int = 0) -> CirculationDecomposition {
+  public func cycleDecomposition(
+    in graph: FlowGraph, limit: Int = 0, progress: ((_ companiesDone: Int, _ companiesTotal: Int) -> Void)? = nil
+  ) -> CirculationDecomposition {
     guard graph.flowCount == circularUnits.count else {
       return CirculationDecomposition(cycles: [], count: 0, totalLength: 0)
     }
     let n = graph.companyCount
     // Support flows of each company in slots, heaviest first (then by
-    // index), with their payee and what is left of them side by side so the
-    // walk reads them in sequence.
+    // index), each slot holding what is left of its flow, its payee and the
+    // flow side by side so the walk reads one cache line for them.
     var start = [Int32](repeating: 0, count: n + 1)
     for flow in circularUnits.indices where circularUnits[flow] > 0 { start[Int(graph.payerIndex[flow]) + 1] += 1 }
     for v in 0 ..< n { start[v + 1] += start[v] }
@@ -81,72 +85,24 @@ extension MaximumCirculation {
         return a != b ? a > b : $0 < $1
       }
     }
-    let slotHead = slotFlow.map { graph.payeeIndex[Int($0)] }
-    var remaining = slotFlow.map { circularUnits[Int($0)] }
-    var next = start  // first slot of each company that may have something left
-    let lookahead = 8
-
+    var walk = DecompositionWalk(
+      slots: slotFlow.map {
+        DecompositionWalk.Slot(remaining: circularUnits[Int($0)], head: graph.payeeIndex[Int($0)], flow: $0)
+      },
+      start: start)
     var kept = CycleHeap(limit: limit)
     var count = 0
     var totalLength = 0
-    var position = [Int32](repeating: -1, count: n)  // index in pathNodes, -1 if off the path
-    var pathNodes: [Int32] = []
-    var pathSlots: [Int32] = []
+    let step = max(1, n / 100)
     for origin in 0 ..< n {
-      pathNodes.removeAll(keepingCapacity: true)
-      pathSlots.removeAll(keepingCapacity: true)
-      pathNodes.append(Int32(origin))
-      position[origin] = 0
-      var v = origin
-      while true {
-        // Skip emptied slots, then pick among the next few.
-        var cursor = Int(next[v])
-        let end = Int(start[v + 1])
-        while cursor < end, remaining[cursor] == 0 { cursor += 1 }
-        next[v] = Int32(cursor)
-        // Only the origin can run dry: conservation leaves every other company
-        // on the path as much to pay out as it has received.
-        guard cursor < end else { break }
-        var chosen = cursor
-        var closing = Int32(-1)
-        var scanned = 0
-        var k = cursor
-        while k < end, scanned < lookahead {
-          if remaining[k] > 0 {
-            scanned += 1
-            let p = position[Int(slotHead[k])]
-            if p > closing {
-              closing = p
-              chosen = k
-            }
-          }
-          k += 1
-        }
-        let w = Int(slotHead[chosen])
-        pathSlots.append(Int32(chosen))
-        if closing < 0 {
-          position[w] = Int32(pathNodes.count)
-          pathNodes.append(Int32(w))
-          v = w
-          continue
-        }
-        // The walk met w again: pathSlots[closing...] is a cycle through w.
-        let from = Int(closing)
-        var bottleneck = Int64.max
-        for slot in pathSlots[from...] { bottleneck = min(bottleneck, remaining[Int(slot)]) }
-        for slot in pathSlots[from...] { remaining[Int(slot)] -= bottleneck }
+      walk.decompose(from: origin) { units, length in
         count += 1
-        totalLength += pathSlots.count - from
-        if kept.wants(units: bottleneck) {
-          kept.insert(canonicalCycle(
-            nodes: pathNodes[from...], flows: pathSlots[from...].map { slotFlow[Int($0)] }, units: bottleneck))
-        }
-        for node in pathNodes[(from + 1)...] { position[Int(node)] = -1 }
-        pathNodes.removeSubrange((from + 1)...)
-        pathSlots.removeSubrange(from...)
-        v = w
+        totalLength += length
+        return kept.wants(units: units)
+      } keep: { nodes, flows, units in
+        kept.insert(canonicalCycle(nodes: nodes, flows: flows, units: units))
       }
-      for node in pathNodes { position[Int(node)] = -1 }
+      if let progress, origin % step == step - 1 { progress(origin + 1, n) }
     }
     return CirculationDecomposition(cycles: kept.sorted(), count: count, totalLength: totalLength)
   }
@@ -176,6 +132,117 @@ extension MaximumCirculation {
     case .exact(let exponent): Amount(significand: units, exponent: Int8(exponent)).doubleValue
     case .roundedDown(let unit): Double(units) * unit
     }
+  }
+}
+
+/// The walk of ``MaximumCirculation/cycleDecomposition(in:limit:progress:)``:
+/// support flows in slots grouped by payer, and the path being walked.
+struct DecompositionWalk {
+  /// A support flow with what is left of it.
+  struct Slot {
+    var remaining: Int64
+    var head: Int32
+    var flow: Int32
+  }
+
+  /// The slots, grouped by payer: company `v`'s are `start[v] ..< start[v + 1]`.
+  var slots: [Slot]
+  /// For each company, its first slot and the end of its slots.
+  private var cursor: [SIMD2<Int32>]
+  /// Each company's index on the path, -1 if off the path.
+  private var position: [Int32]
+  private var pathNodes: [Int32] = []
+  private var pathSlots: [Int32] = []
+  /// How many live slots the walk looks at for one closing the shortest cycle.
+  static let lookahead = 8
+
+  init(slots: [Slot], start: [Int32]) {
+    self.slots = slots
+    let n = start.count - 1
+    cursor = (0 ..< n).map { SIMD2(start[$0], start[$0 + 1]) }
+    position = [Int32](repeating: -1, count: n)
+  }
+
+  /// Walks from `origin` along slots with something left until the walk
+  /// meets a company already on it; reports that cycle (its companies, its
+  /// flows and its bottleneck, to `keep` if `wants` says so after seeing its
+  /// bottleneck and length) after subtracting the bottleneck, and walks
+  /// on from where it closed until `origin` has nothing left. At each
+  /// company the walk takes, among its next ``lookahead`` live slots, the one
+  /// closing the shortest cycle, else the first (the heaviest).
+  ///
+  /// - Complexity: O(steps + cycle lengths), the arrays accessed without
+  ///   bounds checks (the walk is the decomposition's hot loop).
+  mutating func decompose(
+    from origin: Int, wants: (_ units: Int64, _ length: Int) -> Bool,
+    keep: (_ nodes: ArraySlice<Int32>, _ flows: [Int32], _ units: Int64) -> Void
+  ) {
+    pathNodes.removeAll(keepingCapacity: true)
+    pathSlots.removeAll(keepingCapacity: true)
+    pathNodes.append(Int32(origin))
+    position[origin] = 0
+    var v = origin
+    while true {
+      // Skip emptied slots, then pick among the next few.
+      let (chosen, closing) = slots.withUnsafeBufferPointer { slot in
+        cursor.withUnsafeMutableBufferPointer { cursor in
+          position.withUnsafeBufferPointer { position -> (Int, Int32) in
+            var next = Int(cursor[v][0])
+            let end = Int(cursor[v][1])
+            while next < end, slot[next].remaining == 0 { next += 1 }
+            cursor[v][0] = Int32(next)
+            // Only the origin can run dry: conservation leaves every other
+            // company on the path as much to pay out as it has received.
+            guard next < end else { return (-1, -1) }
+            var chosen = next
+            var closing = Int32(-1)
+            var scanned = 0
+            var k = next
+            while k < end, scanned < DecompositionWalk.lookahead {
+              if slot[k].remaining > 0 {
+                scanned += 1
+                let p = position[Int(slot[k].head)]
+                if p > closing {
+                  closing = p
+                  chosen = k
+                }
+              }
+              k += 1
+            }
+            return (chosen, closing)
+          }
+        }
+      }
+      guard chosen >= 0 else { break }
+      let w = Int(slots[chosen].head)
+      pathSlots.append(Int32(chosen))
+      if closing < 0 {
+        position[w] = Int32(pathNodes.count)
+        pathNodes.append(Int32(w))
+        v = w
+        continue
+      }
+      // The walk met w again: pathSlots[closing...] is a cycle through w.
+      let from = Int(closing)
+      let bottleneck = slots.withUnsafeMutableBufferPointer { slot in
+        pathSlots.withUnsafeBufferPointer { path in
+          var bottleneck = Int64.max
+          for i in from ..< path.count { bottleneck = min(bottleneck, slot[Int(path[i])].remaining) }
+          for i in from ..< path.count { slot[Int(path[i])].remaining -= bottleneck }
+          return bottleneck
+        }
+      }
+      if wants(bottleneck, pathSlots.count - from) {
+        keep(pathNodes[from...], pathSlots[from...].map { slots[Int($0)].flow }, bottleneck)
+      }
+      position.withUnsafeMutableBufferPointer { position in
+        for node in pathNodes[(from + 1)...] { position[Int(node)] = -1 }
+      }
+      pathNodes.removeSubrange((from + 1)...)
+      pathSlots.removeSubrange(from...)
+      v = w
+    }
+    for node in pathNodes { position[Int(node)] = -1 }
   }
 }
 

@@ -8,7 +8,7 @@
 /// remains after subtracting it is acyclic. The maximum total is unique; how it
 /// splits among flows is one optimal solution, chosen deterministically.
 ///
-/// Made by ``FlowGraph/maximumCirculation(filter:)``. Amounts are in the base
+/// Made by ``FlowGraph/maximumCirculation(filter:progress:)``. Amounts are in the base
 /// currency of the selection's conversion.
 public struct MaximumCirculation: Sendable {
   /// The currency all amounts are in; empty if the graph names none.
@@ -83,15 +83,15 @@ public enum CirculationRounding: Sendable, Equatable {
 extension FlowGraph {
   /// Returns the maximum circulation of the flows that `filter` keeps.
   ///
-  /// See ``maximumCirculation(selection:)``.
+  /// See ``maximumCirculation(selection:progress:)``.
   ///
   /// - Throws: ``CurrencyConversion/Failure`` if a selected flow's currency has
   ///   no rate to the base currency.
-  /// - Complexity: see ``maximumCirculation(selection:)``.
-  public func maximumCirculation(filter: FlowFilter = FlowFilter()) throws(CurrencyConversion.Failure)
-    -> MaximumCirculation
-  {
-    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter))
+  /// - Complexity: see ``maximumCirculation(selection:progress:)``.
+  public func maximumCirculation(
+    filter: FlowFilter = FlowFilter(), progress: ((CirculationProgress) -> Void)? = nil
+  ) throws(CurrencyConversion.Failure) -> MaximumCirculation {
+    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), progress: progress)
   }
 
   /// Returns the maximum circulation of the selected flows.
@@ -106,6 +106,8 @@ extension FlowGraph {
   /// minimum-cost circulation with cost −1 a unit, solved exactly by cost
   /// scaling (Goldberg and Tarjan 1990; see `CostScalingCirculation`), all
   /// components at once with costs scaled by the size of the largest.
+  /// `progress`, if given, hears how far the solver has got
+  /// (``CirculationProgress``).
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
   ///   O(*n*² *m* log(*n*)) for *n* companies and *m* flows inside
@@ -114,7 +116,9 @@ extension FlowGraph {
   ///   CPU for 1,000,000 uniformly random flows among 100,000 companies, 4 s
   ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
   ///   through 1,000,000 companies.
-  public func maximumCirculation(selection: FlowSelection) -> MaximumCirculation {
+  public func maximumCirculation(
+    selection: FlowSelection, progress: ((CirculationProgress) -> Void)? = nil
+  ) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
     var undisclosed = selection.undisclosedExcluded
@@ -153,7 +157,10 @@ extension FlowGraph {
         maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
       let solution = CostScalingCirculation.maximumCirculation(
         nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
-        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest)
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest,
+        progress: progress.map { report in
+          { refine, active, total in report(CirculationProgress(stage: .solving, refine: refine, count: active, total: total)) }
+        })
       for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }
 

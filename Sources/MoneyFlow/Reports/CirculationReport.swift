@@ -23,13 +23,21 @@ public struct CirculationReport: Sendable {
   public var cycles: [CirculationCycle] { decomposition.cycles }
 
   /// Prepares the report, decomposing the circulation into cycles and keeping
-  /// the `cycleLimit` largest (0 keeps all).
+  /// the `cycleLimit` largest (0 keeps all); `progress` hears how far the
+  /// decomposition has got.
   ///
-  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:)``.
-  public init(graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100) {
+  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:progress:)``.
+  public init(
+    graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100,
+    progress: ((CirculationProgress) -> Void)? = nil
+  ) {
     self.graph = graph
     self.circulation = circulation
-    self.decomposition = circulation.cycleDecomposition(in: graph, limit: cycleLimit)
+    self.decomposition = circulation.cycleDecomposition(
+      in: graph, limit: cycleLimit,
+      progress: progress.map { report in
+        { done, total in report(CirculationProgress(stage: .decomposing, count: done, total: total)) }
+      })
   }
 
   // MARK: - Text

@@ -26,9 +26,10 @@ enum CirculationCommand {
     let limit = try arguments.int("limit") ?? 10
     let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-      try graph.maximumCirculation(filter: filter)
+      try graph.maximumCirculation(filter: filter, progress: Progress.circulationReporter())
     }
-    let report = CirculationReport(graph: graph, circulation: circulation)
+    let report = CirculationReport(graph: graph, circulation: circulation, progress: Progress.circulationReporter())
+    Progress.finish()
     let shown = limit == 0 ? Int.max : limit
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {
