@@ -147,10 +147,20 @@ struct DecompositionWalk {
 
   /// The slots, grouped by payer: company `v`'s are `start[v] ..< start[v + 1]`.
   var slots: [Slot]
-  /// For each company, its first slot and the end of its slots.
-  private var cursor: [SIMD2<Int32>]
-  /// Each company's index on the path, -1 if off the path.
-  private var position: [Int32]
+  /// A company's cursor into its slots and its place on the path, side by
+  /// side: the walk checks the place of the payees it may go to, and then
+  /// reads the cursor of the one it goes to from the same cache line.
+  struct Company {
+    /// The first slot that may have something left.
+    var next: Int32
+    /// The end of its slots.
+    var end: Int32
+    /// Its index on the path, -1 if off the path.
+    var position: Int32 = -1
+  }
+
+  /// Each company's cursor and place on the path.
+  private var company: [Company]
   private var pathNodes: [Int32] = []
   private var pathSlots: [Int32] = []
   /// How many live slots the walk looks at for one closing the shortest cycle.
@@ -159,8 +169,7 @@ struct DecompositionWalk {
   init(slots: [Slot], start: [Int32]) {
     self.slots = slots
     let n = start.count - 1
-    cursor = (0 ..< n).map { SIMD2(start[$0], start[$0 + 1]) }
-    position = [Int32](repeating: -1, count: n)
+    company = (0 ..< n).map { Company(next: start[$0], end: start[$0 + 1]) }
   }
 
   /// Walks from `origin` along slots with something left until the walk
@@ -180,44 +189,42 @@ struct DecompositionWalk {
     pathNodes.removeAll(keepingCapacity: true)
     pathSlots.removeAll(keepingCapacity: true)
     pathNodes.append(Int32(origin))
-    position[origin] = 0
+    company[origin].position = 0
     var v = origin
     while true {
       // Skip emptied slots, then pick among the next few.
       let (chosen, closing) = slots.withUnsafeBufferPointer { slot in
-        cursor.withUnsafeMutableBufferPointer { cursor in
-          position.withUnsafeBufferPointer { position -> (Int, Int32) in
-            var next = Int(cursor[v][0])
-            let end = Int(cursor[v][1])
-            while next < end, slot[next].remaining == 0 { next += 1 }
-            cursor[v][0] = Int32(next)
-            // Only the origin can run dry: conservation leaves every other
-            // company on the path as much to pay out as it has received.
-            guard next < end else { return (-1, -1) }
-            var chosen = next
-            var closing = Int32(-1)
-            var scanned = 0
-            var k = next
-            while k < end, scanned < DecompositionWalk.lookahead {
-              if slot[k].remaining > 0 {
-                scanned += 1
-                let p = position[Int(slot[k].head)]
-                if p > closing {
-                  closing = p
-                  chosen = k
-                }
+        company.withUnsafeMutableBufferPointer { company -> (Int, Int32) in
+          var next = Int(company[v].next)
+          let end = Int(company[v].end)
+          while next < end, slot[next].remaining == 0 { next += 1 }
+          company[v].next = Int32(next)
+          // Only the origin can run dry: conservation leaves every other
+          // company on the path as much to pay out as it has received.
+          guard next < end else { return (-1, -1) }
+          var chosen = next
+          var closing = Int32(-1)
+          var scanned = 0
+          var k = next
+          while k < end, scanned < DecompositionWalk.lookahead {
+            if slot[k].remaining > 0 {
+              scanned += 1
+              let p = company[Int(slot[k].head)].position
+              if p > closing {
+                closing = p
+                chosen = k
               }
-              k += 1
             }
-            return (chosen, closing)
+            k += 1
           }
+          return (chosen, closing)
         }
       }
       guard chosen >= 0 else { break }
       let w = Int(slots[chosen].head)
       pathSlots.append(Int32(chosen))
       if closing < 0 {
-        position[w] = Int32(pathNodes.count)
+        company[w].position = Int32(pathNodes.count)
         pathNodes.append(Int32(w))
         v = w
         continue
@@ -235,14 +242,14 @@ struct DecompositionWalk {
       if wants(bottleneck, pathSlots.count - from) {
         keep(pathNodes[from...], pathSlots[from...].map { slots[Int($0)].flow }, bottleneck)
       }
-      position.withUnsafeMutableBufferPointer { position in
-        for node in pathNodes[(from + 1)...] { position[Int(node)] = -1 }
+      company.withUnsafeMutableBufferPointer { company in
+        for node in pathNodes[(from + 1)...] { company[Int(node)].position = -1 }
       }
       pathNodes.removeSubrange((from + 1)...)
       pathSlots.removeSubrange(from...)
       v = w
     }
-    for node in pathNodes { position[Int(node)] = -1 }
+    for node in pathNodes { company[Int(node)].position = -1 }
   }
 }
 
