@@ -18,7 +18,7 @@ enum Progress {
 
   /// A progress callback for the maximum circulation, or nil when stderr is
   /// not a terminal.
-  static func circulationReporter() -> ((CirculationProgress) -> Void)? {
+  static func circulationReporter() -> (@Sendable (CirculationProgress) -> Void)? {
     guard Console.errorIsTerminal else { return nil }
     return { progress in
       switch progress.stage {

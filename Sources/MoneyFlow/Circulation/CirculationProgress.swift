@@ -2,7 +2,7 @@
 ///
 /// Reported by ``FlowGraph/maximumCirculation(selection:progress:)`` while the
 /// solver runs (after each global price update: about every *n* relabels)
-/// and by ``MaximumCirculation/cycleDecomposition(in:limit:progress:)`` as
+/// and by ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)`` as
 /// the walk passes every hundredth of the companies. Reporting changes
 /// nothing in the answer.
 public struct CirculationProgress: Sendable, Hashable {

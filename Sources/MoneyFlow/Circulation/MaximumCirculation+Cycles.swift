@@ -21,7 +21,7 @@ public struct CirculationCycle: Sendable, Equatable {
 }
 
 /// A circulation split into weighted simple cycles; see
-/// ``MaximumCirculation/cycleDecomposition(in:limit:progress:)``.
+/// ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)``.
 public struct CirculationDecomposition: Sendable, Equatable {
   /// The largest cycles, largest first: all of them, or as many as the limit.
   public var cycles: [CirculationCycle]
@@ -53,6 +53,9 @@ extension MaximumCirculation {
   /// - Parameters:
   ///   - graph: the graph the circulation was computed on.
   ///   - limit: how many of the largest cycles to keep; 0 keeps all.
+  ///   - threads: with 2 or more, a support of several components (none
+  ///     holding three quarters of it) is walked on two threads, one group
+  ///     of whole components each; the answer is the same.
   ///   - progress: hears the companies done and their total as the walk
   ///     passes every hundredth of them; it changes nothing in the answer.
   /// - Complexity: O(*E* + *S* log *S* + *L* + *C* log *k*) time, where *S* is
@@ -60,7 +63,19 @@ extension MaximumCirculation {
   ///   cycles (at most *S*·*V*) and *k* the limit; O(*V* + *E*) space plus the
   ///   cycles kept.
   public func cycleDecomposition(
-    in graph: FlowGraph, limit: Int = 0, progress: ((_ companiesDone: Int, _ companiesTotal: Int) -> Void)? = nil
+    in graph: FlowGraph, limit: Int = 0, threads: Int = 1,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)? = nil
+  ) -> CirculationDecomposition {
+    cycleDecomposition(
+      in: graph, limit: limit, threads: threads, parallelMinimumSlots: DecompositionWalk.parallelMinimumSlots,
+      progress: progress)
+  }
+
+  /// ``cycleDecomposition(in:limit:threads:progress:)`` splitting over two
+  /// threads from `parallelMinimumSlots` support flows on (tests lower it).
+  func cycleDecomposition(
+    in graph: FlowGraph, limit: Int, threads: Int, parallelMinimumSlots: Int,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)?
   ) -> CirculationDecomposition {
     guard graph.flowCount == circularUnits.count else {
       return CirculationDecomposition(cycles: [], count: 0, totalLength: 0)
@@ -85,16 +100,45 @@ extension MaximumCirculation {
         return a != b ? a > b : $0 < $1
       }
     }
-    var walk = DecompositionWalk(
-      slots: slotFlow.map {
-        DecompositionWalk.Slot(remaining: circularUnits[Int($0)], head: graph.payeeIndex[Int($0)], flow: $0)
-      },
-      start: start)
+    let slots = slotFlow.map {
+      DecompositionWalk.Slot(remaining: circularUnits[Int($0)], head: graph.payeeIndex[Int($0)], flow: $0)
+    }
+    guard threads > 1, let group = DecompositionWalk.groups(slots: slots, start: start, minimumSlots: parallelMinimumSlots)
+    else {
+      let part = decompose(slots: slots, start: start, limit: limit, group: nil, progress: progress)
+      return CirculationDecomposition(cycles: part.kept.sorted(), count: part.count, totalLength: part.totalLength)
+    }
+    // Each thread walks the components of its group (its own copy of the
+    // slots: the other group's are never touched); the merge keeps the same
+    // cycles, count and length as one walk.
+    let slotStart = start
+    let parts = ParallelWork.run(threads: 2) { worker in
+      decompose(
+        slots: slots, start: slotStart, limit: limit, group: (group, UInt8(worker)),
+        progress: worker == 0 ? progress : nil)
+    }
+    var kept = CycleHeap(limit: limit)
+    for part in parts { for cycle in part.kept.items where kept.wants(units: cycle.units) { kept.insert(cycle) } }
+    return CirculationDecomposition(
+      cycles: kept.sorted(), count: parts.reduce(0) { $0 + $1.count },
+      totalLength: parts.reduce(0) { $0 + $1.totalLength })
+  }
+
+  /// Walks from every company in order (of `group.of` equal to `group.this`
+  /// if given) and keeps the `limit` largest cycles.
+  private func decompose(
+    slots: [DecompositionWalk.Slot], start: [Int32], limit: Int, group: (of: [UInt8], this: UInt8)?,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)?
+  ) -> (kept: CycleHeap, count: Int, totalLength: Int) {
+    let n = start.count - 1
+    var walk = DecompositionWalk(slots: slots, start: start)
     var kept = CycleHeap(limit: limit)
     var count = 0
     var totalLength = 0
     let step = max(1, n / 100)
     for origin in 0 ..< n {
+      if let progress, origin % step == step - 1 { progress(origin + 1, n) }
+      if let group, group.of[origin] != group.this { continue }
       walk.decompose(from: origin) { units, length in
         count += 1
         totalLength += length
@@ -102,9 +146,8 @@ extension MaximumCirculation {
       } keep: { nodes, flows, units in
         kept.insert(canonicalCycle(nodes: nodes, flows: flows, units: units))
       }
-      if let progress, origin % step == step - 1 { progress(origin + 1, n) }
     }
-    return CirculationDecomposition(cycles: kept.sorted(), count: count, totalLength: totalLength)
+    return (kept, count, totalLength)
   }
 
   /// A cycle from the walk, rotated to start at its smallest company.
@@ -135,128 +178,10 @@ extension MaximumCirculation {
   }
 }
 
-/// The walk of ``MaximumCirculation/cycleDecomposition(in:limit:progress:)``:
-/// support flows in slots grouped by payer, and the path being walked.
-struct DecompositionWalk {
-  /// A support flow with what is left of it.
-  struct Slot {
-    var remaining: Int64
-    var head: Int32
-    var flow: Int32
-  }
-
-  /// The slots, grouped by payer: company `v`'s are `start[v] ..< start[v + 1]`.
-  var slots: [Slot]
-  /// A company's cursor into its slots and its place on the path, side by
-  /// side: the walk checks the place of the payees it may go to, and then
-  /// reads the cursor of the one it goes to from the same cache line.
-  struct Company {
-    /// The first slot that may have something left.
-    var next: Int32
-    /// The end of its slots.
-    var end: Int32
-    /// Its index on the path, -1 if off the path.
-    var position: Int32 = -1
-  }
-
-  /// Each company's cursor and place on the path.
-  private var company: [Company]
-  private var pathNodes: [Int32] = []
-  private var pathSlots: [Int32] = []
-  /// How many live slots the walk looks at for one closing the shortest cycle.
-  static let lookahead = 8
-
-  init(slots: [Slot], start: [Int32]) {
-    self.slots = slots
-    let n = start.count - 1
-    company = (0 ..< n).map { Company(next: start[$0], end: start[$0 + 1]) }
-  }
-
-  /// Walks from `origin` along slots with something left until the walk
-  /// meets a company already on it; reports that cycle (its companies, its
-  /// flows and its bottleneck, to `keep` if `wants` says so after seeing its
-  /// bottleneck and length) after subtracting the bottleneck, and walks
-  /// on from where it closed until `origin` has nothing left. At each
-  /// company the walk takes, among its next ``lookahead`` live slots, the one
-  /// closing the shortest cycle, else the first (the heaviest).
-  ///
-  /// - Complexity: O(steps + cycle lengths), the arrays accessed without
-  ///   bounds checks (the walk is the decomposition's hot loop).
-  mutating func decompose(
-    from origin: Int, wants: (_ units: Int64, _ length: Int) -> Bool,
-    keep: (_ nodes: ArraySlice<Int32>, _ flows: [Int32], _ units: Int64) -> Void
-  ) {
-    pathNodes.removeAll(keepingCapacity: true)
-    pathSlots.removeAll(keepingCapacity: true)
-    pathNodes.append(Int32(origin))
-    company[origin].position = 0
-    var v = origin
-    while true {
-      // Skip emptied slots, then pick among the next few.
-      let (chosen, closing) = slots.withUnsafeBufferPointer { slot in
-        company.withUnsafeMutableBufferPointer { company -> (Int, Int32) in
-          var next = Int(company[v].next)
-          let end = Int(company[v].end)
-          while next < end, slot[next].remaining == 0 { next += 1 }
-          company[v].next = Int32(next)
-          // Only the origin can run dry: conservation leaves every other
-          // company on the path as much to pay out as it has received.
-          guard next < end else { return (-1, -1) }
-          var chosen = next
-          var closing = Int32(-1)
-          var scanned = 0
-          var k = next
-          while k < end, scanned < DecompositionWalk.lookahead {
-            if slot[k].remaining > 0 {
-              scanned += 1
-              let p = company[Int(slot[k].head)].position
-              if p > closing {
-                closing = p
-                chosen = k
-              }
-            }
-            k += 1
-          }
-          return (chosen, closing)
-        }
-      }
-      guard chosen >= 0 else { break }
-      let w = Int(slots[chosen].head)
-      pathSlots.append(Int32(chosen))
-      if closing < 0 {
-        company[w].position = Int32(pathNodes.count)
-        pathNodes.append(Int32(w))
-        v = w
-        continue
-      }
-      // The walk met w again: pathSlots[closing...] is a cycle through w.
-      let from = Int(closing)
-      let bottleneck = slots.withUnsafeMutableBufferPointer { slot in
-        pathSlots.withUnsafeBufferPointer { path in
-          var bottleneck = Int64.max
-          for i in from ..< path.count { bottleneck = min(bottleneck, slot[Int(path[i])].remaining) }
-          for i in from ..< path.count { slot[Int(path[i])].remaining -= bottleneck }
-          return bottleneck
-        }
-      }
-      if wants(bottleneck, pathSlots.count - from) {
-        keep(pathNodes[from...], pathSlots[from...].map { slots[Int($0)].flow }, bottleneck)
-      }
-      company.withUnsafeMutableBufferPointer { company in
-        for node in pathNodes[(from + 1)...] { company[Int(node)].position = -1 }
-      }
-      pathNodes.removeSubrange((from + 1)...)
-      pathSlots.removeSubrange(from...)
-      v = w
-    }
-    for node in pathNodes { company[Int(node)].position = -1 }
-  }
-}
-
 /// The `limit` first cycles in ``CirculationCycle/precedes(_:)`` order seen
 /// so far: a binary heap with the last of them at the root (or every cycle
 /// when the limit is 0).
-private struct CycleHeap {
+private struct CycleHeap: Sendable {
   let limit: Int
   var items: [CirculationCycle] = []
 

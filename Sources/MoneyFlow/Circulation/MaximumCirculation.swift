@@ -89,7 +89,7 @@ extension FlowGraph {
   ///   no rate to the base currency.
   /// - Complexity: see ``maximumCirculation(selection:progress:)``.
   public func maximumCirculation(
-    filter: FlowFilter = FlowFilter(), progress: ((CirculationProgress) -> Void)? = nil
+    filter: FlowFilter = FlowFilter(), progress: (@Sendable (CirculationProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> MaximumCirculation {
     maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), progress: progress)
   }
@@ -117,7 +117,7 @@ extension FlowGraph {
   ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
   ///   through 1,000,000 companies.
   public func maximumCirculation(
-    selection: FlowSelection, progress: ((CirculationProgress) -> Void)? = nil
+    selection: FlowSelection, progress: (@Sendable (CirculationProgress) -> Void)? = nil
   ) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected

@@ -28,7 +28,8 @@ enum CirculationCommand {
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter, progress: Progress.circulationReporter())
     }
-    let report = CirculationReport(graph: graph, circulation: circulation, progress: Progress.circulationReporter())
+    let report = CirculationReport(
+      graph: graph, circulation: circulation, threads: Progress.cores, progress: Progress.circulationReporter())
     Progress.finish()
     let shown = limit == 0 ? Int.max : limit
     try CommandOutput.stream(to: arguments.outputPath) { writer in
