@@ -66,17 +66,22 @@ def memory_kib():
     return rss, hwm
 
 
+def csv_rows(handle, path):
+    """A csv reader over the rows of a MoneyFlow CSV, its header checked."""
+    rows = csv.reader(handle)
+    header = next(rows)
+    if header[:6] != ["from", "to", "kind", "amount", "currency", "date"]:
+        raise ValueError(f"{path}: unexpected header {header}")
+    return rows
+
+
 def read_links(path):
     """Rows of the CSV, parsed; returns the distinct links (payer, payee) in
     first-appearance order and the number of flows."""
     links = {}
     flows = 0
     with open(path, newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows)
-        if header[:6] != ["from", "to", "kind", "amount", "currency", "date"]:
-            raise ValueError(f"{path}: unexpected header {header}")
-        for row in rows:
+        for row in csv_rows(handle, path):
             payer, payee, _kind, amount, _currency, _date = row[:6]
             if amount:
                 float(amount)
@@ -358,11 +363,7 @@ def read_circulation_network(path):
     tails, heads, amounts = [], [], []
     places = 0
     with open(path, newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows)
-        if header[:6] != ["from", "to", "kind", "amount", "currency", "date"]:
-            raise ValueError(f"{path}: unexpected header {header}")
-        for row in rows:
+        for row in csv_rows(handle, path):
             amount = row[3]
             if not amount:
                 continue

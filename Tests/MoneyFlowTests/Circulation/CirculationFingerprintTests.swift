@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import MoneyFlow
 
@@ -61,5 +62,20 @@ import Testing
       let hash = try Self.fingerprint(graph)
       #expect(hash == entry.hash, "\(entry.family) \(entry.nodes)/\(entry.edges) seed \(entry.seed)")
     }
+  }
+
+  /// Progress reports change nothing, and both stages report.
+  @Test func progressChangesNothing() throws {
+    let graph = try GraphGenerator(family: .random, nodes: 1000, edges: 10000, seed: 2).makeGraph()
+    let heard = Mutex<[CirculationProgress]>([])
+    let report: @Sendable (CirculationProgress) -> Void = { progress in heard.withLock { $0.append(progress) } }
+    let plain = try graph.maximumCirculation()
+    let watched = try graph.maximumCirculation(progress: report)
+    #expect(watched.circularUnits == plain.circularUnits)
+    let decomposition = CirculationReport(graph: graph, circulation: watched, progress: report).decomposition
+    #expect(decomposition == plain.cycleDecomposition(in: graph, limit: 100))
+    let stages = heard.withLock { $0 }
+    #expect(stages.contains { $0.stage == .solving && $0.refine >= 1 && $0.count <= $0.total })
+    #expect(stages.last == CirculationProgress(stage: .decomposing, count: 1000, total: 1000))
   }
 }
