@@ -1,6 +1,6 @@
 /// How far a maximum circulation has got, for a progress line on long runs.
 ///
-/// Reported by ``FlowGraph/maximumCirculation(selection:progress:)`` while the
+/// Reported by ``FlowGraph/maximumCirculation(selection:stop:progress:)`` while the
 /// solver runs (after each global price update: about every *n* relabels)
 /// and by ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)`` as
 /// the walk passes every hundredth of the companies. Reporting changes

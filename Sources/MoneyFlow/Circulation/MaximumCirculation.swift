@@ -8,7 +8,7 @@
 /// remains after subtracting it is acyclic. The maximum total is unique; how it
 /// splits among flows is one optimal solution, chosen deterministically.
 ///
-/// Made by ``FlowGraph/maximumCirculation(filter:progress:)``. Amounts are in the base
+/// Made by ``FlowGraph/maximumCirculation(filter:stop:progress:)``. Amounts are in the base
 /// currency of the selection's conversion.
 public struct MaximumCirculation: Sendable {
   /// The currency all amounts are in; empty if the graph names none.
@@ -38,6 +38,10 @@ public struct MaximumCirculation: Sendable {
   public let undatedExcluded: Int
   /// How amounts were turned into the integers the solver works with.
   public let rounding: CirculationRounding
+  /// Why the solver was stopped early (``StopSignal``), or nil. The flows
+  /// are then a feasible circulation found so far (a lower bound on the
+  /// maximum), or none.
+  public var stoppedBy: StopSignal.Reason? = nil
 
   /// Whether each flow was taken into account, indexed by flow.
   let isIncluded: [Bool]
@@ -83,15 +87,16 @@ public enum CirculationRounding: Sendable, Equatable {
 extension FlowGraph {
   /// Returns the maximum circulation of the flows that `filter` keeps.
   ///
-  /// See ``maximumCirculation(selection:progress:)``.
+  /// See ``maximumCirculation(selection:stop:progress:)``.
   ///
   /// - Throws: ``CurrencyConversion/Failure`` if a selected flow's currency has
   ///   no rate to the base currency.
-  /// - Complexity: see ``maximumCirculation(selection:progress:)``.
+  /// - Complexity: see ``maximumCirculation(selection:stop:progress:)``.
   public func maximumCirculation(
-    filter: FlowFilter = FlowFilter(), progress: (@Sendable (CirculationProgress) -> Void)? = nil
+    filter: FlowFilter = FlowFilter(), stop: StopSignal? = nil,
+    progress: (@Sendable (CirculationProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> MaximumCirculation {
-    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), progress: progress)
+    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), stop: stop, progress: progress)
   }
 
   /// Returns the maximum circulation of the selected flows.
@@ -116,8 +121,12 @@ extension FlowGraph {
   ///   CPU for 1,000,000 uniformly random flows among 100,000 companies, 4 s
   ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
   ///   through 1,000,000 companies.
+  ///
+  /// **Stopping early.** When `stop` fires, the result holds the balanced
+  /// circulation of the solver's last completed refine (zero if none):
+  /// feasible, a lower bound on the maximum, with ``stoppedBy`` set.
   public func maximumCirculation(
-    selection: FlowSelection, progress: (@Sendable (CirculationProgress) -> Void)? = nil
+    selection: FlowSelection, stop: StopSignal? = nil, progress: (@Sendable (CirculationProgress) -> Void)? = nil
   ) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
@@ -138,6 +147,7 @@ extension FlowGraph {
     var capacities: [Int64] = []
     var arcFlow: [Int] = []
     var circularUnits = [Int64](repeating: 0, count: flowCount)
+    var stoppedBy: StopSignal.Reason?
     for flow in 0 ..< flowCount where units[flow] > 0 {
       let (u, v) = (payerIndex[flow], payeeIndex[flow])
       if u == v {
@@ -157,10 +167,11 @@ extension FlowGraph {
         maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
       let solution = CostScalingCirculation.maximumCirculation(
         nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
-        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest,
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest, stop: stop,
         progress: progress.map { report in
           { refine, active, total in report(CirculationProgress(stage: .solving, refine: refine, count: active, total: total)) }
         })
+      stoppedBy = solution.stopped
       for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }
 
@@ -219,8 +230,8 @@ extension FlowGraph {
       circular: toDouble(totalCircular), circularAmounts: circularAmounts,
       flowAmounts: flowAmounts, companies: companies, flowCount: includedCount,
       circularFlowCount: circularCount, undisclosedExcluded: undisclosed,
-      undatedExcluded: selection.undatedExcluded, rounding: rounding, isIncluded: included,
-      capacityUnits: units, circularUnits: circularUnits)
+      undatedExcluded: selection.undatedExcluded, rounding: rounding, stoppedBy: stoppedBy,
+      isIncluded: included, capacityUnits: units, circularUnits: circularUnits)
   }
 
   /// The integer amount of each included flow for the solver, and how it was rounded.
