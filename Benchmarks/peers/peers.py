@@ -432,8 +432,7 @@ def run_circulation(args):
         entry = dict(family=workload["family"], nodes=workload["nodes"], edges=workload["edges"],
                      seed=workload["seed"], moneyflow_circular=exact.get(key))
         seconds, status, out = timed([args.binary, "circulation", path], args.timeout)
-        entry.update(moneyflow_seconds=seconds, moneyflow_status=status,
-                     moneyflow_first_line=out.splitlines()[0] if status == "ok" and out else out)
+        entry.update(moneyflow_seconds=seconds, moneyflow_status=status, moneyflow_first_line=out.split("\n")[0])
         seconds, status, out = timed([sys.executable, os.path.abspath(__file__), "--ortools-circulation", path],
                                      args.timeout)
         entry.update(ortools_seconds=seconds, ortools_status=status)
@@ -451,10 +450,8 @@ def run_circulation(args):
               f"{entry['moneyflow_status']} {entry['moneyflow_seconds']:.2f} s, OR-tools {entry['ortools_status']} "
               f"{entry['ortools_seconds']:.2f} s, agrees={entry.get('agrees')}", file=sys.stderr, flush=True)
         results.append(entry)
-    try:
-        from ortools import __version__ as ortools_version
-    except ImportError:
-        ortools_version = None
+    ortools_version = subprocess.run([sys.executable, "-c", "import ortools; print(ortools.__version__)"],
+                                     capture_output=True, text=True).stdout.strip() or None
     return {"kind": "circulation", "ortools": ortools_version, "timeout_seconds": args.timeout,
             "machine": machine(), "load_average": os.getloadavg(), "command": " ".join(sys.argv),
             "moneyflow_results": os.path.basename(args.moneyflow), "results": results}

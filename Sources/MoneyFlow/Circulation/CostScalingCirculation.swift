@@ -63,17 +63,14 @@ struct CostScalingCirculation {
   var arcs: [Arc]
   /// Each arc's reverse.
   let partner: [Int32]
-  /// What the solver keeps of each node, side by side: one cache line
-  /// serves a visit (the solver's time is mostly memory latency).
+  /// A node's fields side by side, one cache line a visit (the solver is
+  /// memory-latency bound); `distance`, `isScanned`: price-update scratch.
   struct Node {
     var price: Int64 = 0
     var excess: Int64 = 0
-    /// Scratch for the global price update.
     var distance: Int64 = 0
-    /// The current arc.
-    var current: Int32 = 0
+    var current: Int32 = 0  // the current arc
     var isQueued = false
-    /// Scratch for the global price update.
     var isScanned = false
   }
 
@@ -99,8 +96,7 @@ struct CostScalingCirculation {
   private var entryNode: [Int32] = []
   private var entryNext: [Int32] = []
 
-  /// Hears the refine, the number of active nodes and the node count at
-  /// every global price update.
+  /// Hears the refine, active node count and node count at each price update.
   var progress: ((_ refine: Int, _ active: Int, _ nodes: Int) -> Void)?
 
   /// Counters, for tests and measurements.
