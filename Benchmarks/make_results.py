@@ -28,9 +28,38 @@ def load(directory):
             peers = data
         elif data.get("kind") == "graphviz":
             graphviz = data
+        elif data.get("kind") == "circulation":
+            load.circulation = data
         elif "machine" in data and "results" in data:
             runs.append(data)
     return runs, peers, graphviz
+
+
+load.circulation = None
+
+
+def circulation_section(report):
+    """Whole-process maximum circulation, MoneyFlow against OR-tools (peers.py --circulation)."""
+    lines = ["## Maximum circulation against OR-tools (`circulation.json`)", "",
+             f"`moneyflow circulation FILE` against OR-tools {report.get('ortools')} SimpleMinCostFlow "
+             "(capacity = amount, cost −1 a unit) on the same CSV file, each timed as a whole process "
+             f"(read, solve, answer), in one run; load average at the end "
+             f"{', '.join(f'{x:.1f}' for x in report.get('load_average', []))}. Ratio = OR-tools time / MoneyFlow time.",
+             "",
+             "| family | companies / flows | MoneyFlow | OR-tools (load + solve) | ratio | same circular total |",
+             "|---|---|---:|---:|---:|---|"]
+    for r in report["results"]:
+        def whole(status, seconds):
+            return duration(seconds) if status == "ok" else f"**{status}** ({duration(seconds)})"
+        inner = ""
+        if r.get("ortools_status") == "ok":
+            inner = f" ({duration(r['ortools_load_seconds'])} + {duration(r['ortools_solve_seconds'])})"
+        ratio = f"{r['ratio']:.2f}×" if "ratio" in r else "-"
+        agrees = {True: "yes", False: "**no**", None: "-"}[r.get("agrees")]
+        lines.append(f"| {r['family']} | {r['nodes']:,} / {r['edges']:,} | "
+                     f"{whole(r['moneyflow_status'], r['moneyflow_seconds'])} | "
+                     f"{whole(r['ortools_status'], r['ortools_seconds'])}{inner} | {ratio} | {agrees} |")
+    return lines
 
 
 def duration(seconds):
@@ -343,6 +372,8 @@ def main():
         out += peers_section(peers, runs) + [""]
     if graphviz:
         out += graphviz_section(graphviz) + [""]
+    if load.circulation:
+        out += circulation_section(load.circulation) + [""]
     out += amlsim_section(runs)
     print("\n".join(out).rstrip() + "\n")
 

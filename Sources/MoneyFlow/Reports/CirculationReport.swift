@@ -23,13 +23,23 @@ public struct CirculationReport: Sendable {
   public var cycles: [CirculationCycle] { decomposition.cycles }
 
   /// Prepares the report, decomposing the circulation into cycles and keeping
-  /// the `cycleLimit` largest (0 keeps all).
+  /// the `cycleLimit` largest (0 keeps all), on two threads if `threads` is
+  /// 2 or more and the support splits (same answer); `progress` hears how
+  /// far the decomposition has got.
   ///
-  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:)``.
-  public init(graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100) {
+  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)``.
+  public init(
+    graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100, threads: Int = 1,
+    progress: (@Sendable (CirculationProgress) -> Void)? = nil
+  ) {
     self.graph = graph
     self.circulation = circulation
-    self.decomposition = circulation.cycleDecomposition(in: graph, limit: cycleLimit)
+    var walkProgress: (@Sendable (Int, Int) -> Void)?
+    if let progress {
+      walkProgress = { done, total in progress(CirculationProgress(stage: .decomposing, count: done, total: total)) }
+    }
+    self.decomposition = circulation.cycleDecomposition(
+      in: graph, limit: cycleLimit, threads: threads, progress: walkProgress)
   }
 
   // MARK: - Text

@@ -28,9 +28,11 @@ enum CirculationCommand {
     let graph = try arguments.loadGraph()
     Loading.noteUnrated(graph, file: arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-      try graph.maximumCirculation(filter: filter, stop: stop)
+      try graph.maximumCirculation(filter: filter, stop: stop, progress: Progress.circulationReporter())
     }
-    let report = CirculationReport(graph: graph, circulation: circulation)
+    let report = CirculationReport(
+      graph: graph, circulation: circulation, threads: Progress.cores, progress: Progress.circulationReporter())
+    Progress.finish()
     let shown = limit == 0 ? Int.max : limit
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {
