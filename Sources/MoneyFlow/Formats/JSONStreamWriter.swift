@@ -20,10 +20,22 @@ public final class JSONStreamWriter {
     case value(JSONValue)
     /// An array whose elements (objects or arrays) are produced one at a time.
     case elements(AnySequence<JSONValue>)
+    /// An array of objects whose members are written straight into the
+    /// buffer (``JSONObjectWriter``), one element at a time: `each` calls
+    /// `visit` once per element, in order, with that element's writing.
+    case objects(_ each: (_ visit: (_ element: (inout JSONObjectWriter) -> Void) throws -> Void) throws -> Void)
 
     /// An array streamed from `elements`, which is iterated once, lazily.
     public static func array<S: Sequence>(_ elements: S) -> Member where S.Element == JSONValue {
       .elements(AnySequence(elements))
+    }
+
+    /// An array of objects streamed from `elements`, iterated once, lazily;
+    /// `body` writes each element's members.
+    public static func objects<S: Sequence>(
+      _ elements: S, _ body: @escaping (S.Element, inout JSONObjectWriter) -> Void
+    ) -> Member {
+      .objects { visit in for element in elements { try visit { body(element, &$0) } } }
     }
 
     /// The member as one value, its elements gathered.
@@ -33,7 +45,18 @@ public final class JSONStreamWriter {
       switch self {
       case .value(let value): value
       case .elements(let elements): .array(Array(elements))
+      case .objects(let each):
+        .array(Member.gathered(each))
       }
+    }
+
+    private static func gathered(
+      _ each: (_ visit: (_ element: (inout JSONObjectWriter) -> Void) throws -> Void) throws -> Void
+    ) -> [JSONValue] {
+      var items: [JSONValue] = []
+      // Gathering throws nothing: only a sink does.
+      try? each { element in items.append(JSONObjectWriter.gather(element)) }
+      return items
     }
   }
 
@@ -100,6 +123,12 @@ public final class JSONStreamWriter {
       switch member {
       case .value(let value): try writeLine(value)
       case .elements(let elements): for element in elements { try writeLine(element) }
+      case .objects(let each):
+        try each { element in
+          JSONObjectWriter.write(to: &buffer, pretty: false, indent: 0, element)
+          buffer.append(0x0A)
+          try flushIfFull()
+        }
       }
     }
     try write(raw: "{\"summary\":")
@@ -141,6 +170,16 @@ public final class JSONStreamWriter {
           if pretty { buffer.append("\n    ") }
           first = false
           try write(element, pretty: pretty, indent: 4)
+        }
+        buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
+      case .objects(let each):
+        var first = true
+        try each { element in
+          buffer.append(first ? "[" : ",")
+          if pretty { buffer.append("\n    ") }
+          first = false
+          JSONObjectWriter.write(to: &buffer, pretty: pretty, indent: 4, element)
+          try flushIfFull()
         }
         buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
       }

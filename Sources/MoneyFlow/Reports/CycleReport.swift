@@ -34,32 +34,34 @@ public enum CycleReport {
   ///
   /// - Complexity: O(1); writing them is O(*n*) in the size of the answer.
   public static func jsonMembers(_ result: CycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
-    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
-    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      .object([
-        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
-        ("length", .int(cycle.length)),
-        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
-        ("currency", currency),
-        ("flows", .array(cycle.flows.joined().map { graph.jsonObject(forFlow: $0) })),
-      ])
+    let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
+    let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
+      writeCycleHead(cycle.companies, cycle.length, cycle.circulating, currency, graph, &object)
+      object.objects("flows", cycle.flows.joined()) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
     }
-    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
+    return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
   public static func jsonMembers(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
-    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
-    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      .object([
-        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
-        ("length", .int(cycle.length)),
-        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
-        ("currency", currency),
-        ("span_days", .int(cycle.spanDays)),
-        ("flows", .array(cycle.flows.map { graph.jsonObject(forFlow: $0) })),
-      ])
+    let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
+    let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
+      writeCycleHead(cycle.companies, cycle.length, cycle.circulating, currency, graph, &object)
+      object.int("span_days", cycle.spanDays)
+      object.objects("flows", cycle.flows) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
     }
-    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
+    return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
+  }
+
+  /// The members every cycle object starts with: companies, length,
+  /// bottleneck, currency.
+  private static func writeCycleHead(
+    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, _ graph: FlowGraph,
+    _ object: inout JSONObjectWriter
+  ) {
+    object.strings("companies", companies.lazy.map { graph.id(of: $0) })
+    object.int("length", length)
+    object.number("bottleneck", circulating)
+    object.string("currency", orNull: currency)
   }
 
   private static func documentMembers(
@@ -71,14 +73,11 @@ public enum CycleReport {
       ("cycles", cycles),
       (
         "companies",
-        .array(
-          exposure.lazy.map {
-            .object([
-              ("id", .string(graph.id(of: $0.company))),
-              ("cycles", .int($0.cycles)),
-              ("circulating", $0.circulating.map(JSONValue.number) ?? .null),
-            ])
-          })
+        .objects(exposure) { entry, object in
+          object.string("id", graph.id(of: entry.company))
+          object.int("cycles", entry.cycles)
+          object.number("circulating", entry.circulating)
+        }
       ),
     ]
   }
