@@ -11,6 +11,8 @@ enum Registry {
     CyclesPhase(threads: 1),
     CyclesPhase(threads: 2),
     TemporalPhase(),
+    TemporalRingPhase(),
+    WatchPhase(),
     DOTPhase(),
     JSONWriterPhase(),
     CirculationPhase(),

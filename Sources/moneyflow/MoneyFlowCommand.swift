@@ -9,7 +9,7 @@ enum MoneyFlowCommand {
 
   static var subcommands: [CommandSpec] {
     [CyclesCommand.spec, SCCCommand.spec, DotCommand.spec, CirculationCommand.spec, StatsCommand.spec,
-     ReportCommand.spec, ConvertCommand.spec, GenerateCommand.spec]
+     ReportCommand.spec, WatchCommand.spec, ConvertCommand.spec, GenerateCommand.spec]
   }
 
   static var help: String {

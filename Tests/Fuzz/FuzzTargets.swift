@@ -26,6 +26,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   switch fuzzTarget {
   case "json": fuzzJSONDocument(bytes)
   case "csv": fuzzCSVEdgeList(bytes)
+  case "graphml": fuzzGraphML(bytes)
+  case "ftm": fuzzFtM(bytes)
   case "amount": fuzzAmount(bytes)
   case "date": fuzzDate(bytes)
   default: fuzzFailure("unknown FUZZ_TARGET \(fuzzTarget)")
@@ -53,6 +55,30 @@ func fuzzCSVEdgeList(_ bytes: [UInt8]) {
   if CSVEdgeListWriter.text(again) != written { fuzzFailure("the edge list does not round-trip") }
 }
 
+/// GraphML: read, write, read again; the two written forms agree, and the
+/// written GraphML reads back without notes.
+func fuzzGraphML(_ bytes: [UInt8]) {
+  var reader = GraphMLReader(bytes: bytes, file: "fuzz.graphml")
+  guard let graph = try? reader.read() else { return }
+  let written = GraphMLWriter.text(graph)
+  var again = GraphMLReader(bytes: Array(written.utf8), file: "written.graphml")
+  guard let back = try? again.read() else { fuzzFailure("the written GraphML does not read back") }
+  if !again.notes.isEmpty { fuzzFailure("the written GraphML reads back with notes: \(again.notes)") }
+  if GraphMLWriter.text(back) != written { fuzzFailure("the GraphML does not round-trip") }
+}
+
+/// FollowTheMoney entities: whatever is accepted makes a graph whose JSON
+/// document reads back to the same graph.
+func fuzzFtM(_ bytes: [UInt8]) {
+  var reader = FtMReader(bytes: bytes, file: "fuzz.ftm.jsonl")
+  guard let graph = try? reader.read() else { return }
+  let written = JSONDocumentWriter.text(graph)
+  guard let again = try? JSONDocumentReader(bytes: Array(written.utf8), file: "written.json").read() else {
+    fuzzFailure("the graph read from FtM does not write a document that reads back")
+  }
+  if again != graph { fuzzFailure("the graph read from FtM does not round-trip through JSON") }
+}
+
 /// Amounts: an accepted amount keeps its value when its written form is read.
 func fuzzAmount(_ bytes: [UInt8]) {
   let text = String(decoding: bytes, as: UTF8.self)
@@ -65,6 +91,15 @@ func fuzzAmount(_ bytes: [UInt8]) {
 /// Dates: an accepted date reads back from its written form as the same date.
 func fuzzDate(_ bytes: [UInt8]) {
   let text = String(decoding: bytes, as: UTF8.self)
+  // Date-times: an accepted one is written back exactly as given.
+  if let time = FlowDateTime(parsing: text) {
+    guard time.description == text, FlowDateTime(parsing: time.description) == time else {
+      fuzzFailure("date-time \(text.debugDescription) is not written back as given")
+    }
+    guard time.seconds >= Int64(time.date.day) * 86_400 - 86_400, time.seconds < Int64(time.date.day) * 86_400 + 2 * 86_400 else {
+      fuzzFailure("date-time \(text.debugDescription) is more than a day from its date")
+    }
+  }
   guard let date = FlowDate(parsing: text) else { return }
   guard let again = FlowDate(parsing: date.description), again == date else {
     fuzzFailure("date \(text.debugDescription) does not read back")

@@ -17,8 +17,8 @@ import Testing
     ("ai-deals.temporal-30.json", ["cycles", "Graphs/ai-deals.json", "--temporal", "--window", "30", "--format", "json"]),
     ("ai-deals.circulation.json", ["circulation", "Graphs/ai-deals.json", "--format", "json"]),
     ("ai-deals.scc.json", ["scc", "Graphs/ai-deals.json", "--format", "json"]),
-    ("ai-alliances.dot", ["dot", "Graphs/ai-alliances.json", "--highlight-cycles", "--merge-parallel"]),
-    ("ai-deals.dot", ["dot", "Graphs/ai-deals.json", "--highlight-cycles", "--merge-parallel"]),
+    ("ai-alliances.dot", ["dot", "Graphs/ai-alliances.json", "--highlight-cycles"]),
+    ("ai-deals.dot", ["dot", "Graphs/ai-deals.json", "--highlight-cycles"]),
   ]
 
   @Test(arguments: cases.map(\.name))

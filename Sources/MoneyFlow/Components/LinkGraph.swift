@@ -114,17 +114,7 @@ public struct LinkGraph: Sendable {
       if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
       linkStart[c + 1] = Int32(linkTarget.count)
     }
-    // Reverse index: a stable counting sort of links by payee keeps payers ascending.
-    var inStart = [Int32](repeating: 0, count: n + 1)
-    for target in linkTarget { inStart[Int(target) + 1] += 1 }
-    for c in 0 ..< n { inStart[c + 1] += inStart[c] }
-    var next = inStart
-    var inLinks = [Int32](repeating: 0, count: linkTarget.count)
-    for link in 0 ..< linkTarget.count {
-      let target = Int(linkTarget[link])
-      inLinks[Int(next[target])] = Int32(link)
-      next[target] += 1
-    }
+    let (inStart, inLinks) = LinkGraph.reverseIndex(targets: linkTarget, companyCount: n)
     self.companyCount = n
     self.baseCurrency = conversion?.baseCurrency ?? ""
     self.linkStart = linkStart
@@ -137,6 +127,24 @@ public struct LinkGraph: Sendable {
     self.total = total
     self.inStart = inStart
     self.inLinks = inLinks
+  }
+
+  /// The links entering each company, sorted by payer, for links sorted by
+  /// payer: a stable counting sort of the links by payee.
+  ///
+  /// - Complexity: O(*V* + *E*).
+  static func reverseIndex(targets linkTarget: [Int32], companyCount n: Int) -> (inStart: [Int32], inLinks: [Int32]) {
+    var inStart = [Int32](repeating: 0, count: n + 1)
+    for target in linkTarget { inStart[Int(target) + 1] += 1 }
+    for c in 0 ..< n { inStart[c + 1] += inStart[c] }
+    var next = inStart
+    var inLinks = [Int32](repeating: 0, count: linkTarget.count)
+    for link in 0 ..< linkTarget.count {
+      let target = Int(linkTarget[link])
+      inLinks[Int(next[target])] = Int32(link)
+      next[target] += 1
+    }
+    return (inStart, inLinks)
   }
 
   /// The number of links.

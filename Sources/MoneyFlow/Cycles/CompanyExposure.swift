@@ -52,6 +52,14 @@ struct ExposureAccumulator: Sendable {
     sum = [Int128](repeating: 0, count: companyCount)
   }
 
+  /// An accumulator holding the given per-company counts and fixed-point
+  /// sums (all three of the same length), as read from a shard's partial.
+  init(cycles: [Int], unknown: [Int], sum: [Int128]) {
+    self.cycles = cycles
+    self.unknown = unknown
+    self.sum = sum
+  }
+
   /// Adds one cycle through `nodes` with circulating amount `amount` (NaN
   /// when unknown).
   ///

@@ -14,8 +14,18 @@ struct CycleSink: Sendable {
   /// Optional progress; told about new cycles every 65,536 of them.
   let reporter: ProgressReporter?
   private var reported = 0
+  /// Minimum length, `--through` and relabelling; see ``CycleRestriction``.
+  let restriction: CycleRestriction
+  private let restricted: Bool
+  private var scratchNodes: [Int32] = []
+  private var scratchHops: [Int32] = []
 
-  init(companyCount: Int, limit: Int, stopAfter: Int?, countOnly: Bool, reporter: ProgressReporter?) {
+  init(
+    companyCount: Int, limit: Int, stopAfter: Int?, countOnly: Bool, reporter: ProgressReporter?,
+    restriction: CycleRestriction = CycleRestriction()
+  ) {
+    self.restriction = restriction
+    self.restricted = !restriction.isNone
     self.countOnly = countOnly
     self.stopAfter = stopAfter.map { max(0, $0) } ?? Int.max
     self.ranking = CycleRanking(limit: limit)
@@ -30,6 +40,23 @@ struct CycleSink: Sendable {
   ///   already counted: the search must stop.
   @inline(__always)
   mutating func record(nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>, amount: Double) -> Bool {
+    if restricted {
+      guard restriction.admits(nodes) else { return true }
+      if !restriction.original.isEmpty {
+        restriction.translate(nodes, hops, into: &scratchNodes, &scratchHops)
+        let nodes = scratchNodes
+        let hops = scratchHops
+        return nodes.withUnsafeBufferPointer { n in
+          hops.withUnsafeBufferPointer { h in count(nodes: n, hops: h, amount: amount) }
+        }
+      }
+    }
+    return count(nodes: nodes, hops: hops, amount: amount)
+  }
+
+  /// Counts the cycle ``record(nodes:hops:amount:)`` admitted.
+  @inline(__always)
+  private mutating func count(nodes: UnsafeBufferPointer<Int32>, hops: UnsafeBufferPointer<Int32>, amount: Double) -> Bool {
     if count == stopAfter {
       truncated = true
       return false

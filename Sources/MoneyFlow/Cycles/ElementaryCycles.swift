@@ -17,11 +17,20 @@ public struct CycleSearchOptions: Sendable, Hashable {
   /// Worker threads for the enumeration (at least 1). Ignored, the search
   /// running on one thread, when `stopAfter` is set.
   public var threads: Int
+  /// Only cycles through at least one of these companies; empty for all.
+  /// The search then starts from them alone (see
+  /// ``FlowGraph/elementaryCycles(_:progress:)``).
+  public var through: [CompanyID]
+  /// The shortest cycle counted, in links; nil (or 1) for any length.
+  /// Components with fewer companies are not searched.
+  public var minLength: Int?
 
   public init(
     filter: FlowFilter = FlowFilter(), maxLength: Int? = nil, limit: Int = 100, stopAfter: Int? = nil,
-    countOnly: Bool = false, threads: Int = 1
+    countOnly: Bool = false, threads: Int = 1, through: [CompanyID] = [], minLength: Int? = nil
   ) {
+    self.through = through
+    self.minLength = minLength
     self.filter = filter
     self.maxLength = maxLength
     self.limit = limit
@@ -123,6 +132,17 @@ extension FlowGraph {
   /// the first *N* cycles in that order; `truncated` is true if an (*N*+1)-th
   /// exists. The list and exposure then cover those *N* cycles.
   ///
+  /// **Through.** With `through` = *T*, the companies are renumbered so that
+  /// *T* come first, and the search starts only from them: from each
+  /// *t* ∈ *T* in turn (ascending) it finds the cycles through *t* that avoid
+  /// the members of *T* before it, so each cycle through *T* is found once and
+  /// no other cycle is walked. Found cycles are written from their smallest
+  /// company again; with `stopAfter` they are counted target by target.
+  /// Cost: O((*V* + *E*)(*c* + |*T*|)) for the *c* cycles through *T*.
+  ///
+  /// **Minimum length.** Components with fewer than `minLength` companies
+  /// are skipped; shorter cycles found in larger ones are not counted.
+  ///
   /// **Threads.** With `threads` > 1 (and no `stopAfter`), start companies
   /// are handed out to worker threads; counts, lists and exposure sums are
   /// merged so that the result is identical to one thread's.
@@ -137,15 +157,32 @@ extension FlowGraph {
     _ options: CycleSearchOptions = CycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
+    let (selection, links) = try cycleLinks(options)
+    let (searched, restriction, startLimit) = links.restricted(options)
+    let found = searched.enumerateCycles(
+      options, restriction: restriction, startLimit: startLimit, progress: progress)
+    return cycleResult(found, selection: selection, links: searched, options: options)
+  }
+
+  /// The selected flows and their link graph for an elementary-cycle search.
+  func cycleLinks(_ options: CycleSearchOptions) throws(CurrencyConversion.Failure) -> (FlowSelection, LinkGraph) {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     // Counting needs no amounts: leave them out of the link graph.
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
-    let found = links.enumerateCycles(options, progress: progress)
+    return (selection, links)
+  }
+
+  /// The public result of an enumeration over `links` (the searched link
+  /// graph, relabelled when ``CycleSearchOptions/through`` is set).
+  func cycleResult(
+    _ found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
+    selection: FlowSelection, links searched: LinkGraph, options: CycleSearchOptions
+  ) -> CycleSearchResult {
     let cycles = found.ranked.map { entry in
       Cycle(
         companies: entry.nodes.map { CompanyID($0) },
-        flows: entry.hops.map { links.flows(ofLink: Int($0)).map { Int($0) } },
+        flows: entry.hops.map { searched.flows(ofLink: Int($0)).map { Int($0) } },
         circulating: entry.amount.isNaN ? nil : entry.amount)
     }
     return CycleSearchResult(
@@ -158,12 +195,32 @@ extension FlowGraph {
 }
 
 extension LinkGraph {
+  /// The link graph to search under `options.through` and `minLength`: with
+  /// `through`, relabelled so those companies come first (only they start a
+  /// search, below `startLimit`), and the restriction the sink applies.
+  ///
+  /// - Complexity: O(*V* + *E*) with `through`, O(1) without.
+  func restricted(_ options: CycleSearchOptions) -> (links: LinkGraph, restriction: CycleRestriction, startLimit: Int32) {
+    var restriction = CycleRestriction(minLength: options.minLength ?? 0)
+    guard !options.through.isEmpty else { return (self, restriction, .max) }
+    let first = Array(Set(options.through.map(\.rawValue))).sorted()
+    let searched: LinkGraph
+    (searched, restriction.original) = relabelled(first: first)
+    return (searched, restriction, Int32(first.count))
+  }
+
   /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:)``.
+  /// Only companies numbered below `startLimit` start a search; with
+  /// `shard`, only that shard's start companies (`stopAfter` must then be nil).
   func enumerateCycles(
-    _ options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+    _ options: CycleSearchOptions, restriction: CycleRestriction = CycleRestriction(), startLimit: Int32 = .max,
+    shard: WorkShard? = nil, progress: (@Sendable (CycleSearchProgress) -> Void)?
   ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
-    let plan = CycleSearchPlan(links: self, options: options, progress: progress)
-    let sinks = options.threads <= 1 || options.stopAfter != nil ? [plan.runSequentially()] : plan.runInParallel()
+    let plan = CycleSearchPlan(
+      links: self, options: options, restriction: restriction, startLimit: startLimit, progress: progress)
+    let sinks =
+      shard == nil && (options.threads <= 1 || options.stopAfter != nil)
+      ? [plan.runSequentially()] : plan.runInParallel(shard: shard)
     let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
     plan.reporter?.finish(cyclesFound: merged.count)
     return merged
@@ -187,9 +244,18 @@ struct CycleSearchPlan: Sendable {
   let boundedStarts: [Int32]
   /// Components searched with Johnson's algorithm.
   let johnsonComponents: [[Int32]]
+  /// What the sinks filter (minimum length, relabelling).
+  let restriction: CycleRestriction
+  /// Only companies numbered below it start a search.
+  let startLimit: Int32
 
-  init(links: LinkGraph, options: CycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?) {
+  init(
+    links: LinkGraph, options: CycleSearchOptions, restriction: CycleRestriction, startLimit: Int32,
+    progress: (@Sendable (CycleSearchProgress) -> Void)?
+  ) {
     let components = StronglyConnectedComponents(links: links)
+    self.restriction = restriction
+    self.startLimit = startLimit
     self.links = links
     self.options = options
     self.components = components
@@ -200,8 +266,9 @@ struct CycleSearchPlan: Sendable {
     var johnsonComponents: [[Int32]] = []
     for c in 0 ..< components.count where components.hasCycle(component: c) && (bound ?? 1) >= 1 {
       let members = components.members[Int(components.memberStart[c]) ..< Int(components.memberStart[c + 1])]
+      if members.count < restriction.minLength { continue }
       if let bound, Int(bound) < members.count {
-        boundedStarts.append(contentsOf: members)
+        boundedStarts.append(contentsOf: members.filter { $0 < startLimit })
       } else {
         johnsonComponents.append(Array(members))
       }
@@ -214,7 +281,7 @@ struct CycleSearchPlan: Sendable {
   func makeSink() -> CycleSink {
     CycleSink(
       companyCount: links.companyCount, limit: options.limit, stopAfter: options.stopAfter,
-      countOnly: options.countOnly, reporter: reporter)
+      countOnly: options.countOnly, reporter: reporter, restriction: restriction)
   }
 
   func report(_ sink: inout CycleSink, settled: Int, start: Int32) {
@@ -232,7 +299,7 @@ struct CycleSearchPlan: Sendable {
     var next = 0
     while true {
       let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
-      let johnsonStart = pending.smallestStart ?? Int32.max
+      let johnsonStart = pending.smallestStart.flatMap { $0 < startLimit ? $0 : nil } ?? Int32.max
       if boundedStart == Int32.max, johnsonStart == Int32.max { break }
       let running: Bool
       if boundedStart < johnsonStart, let bound {
@@ -241,6 +308,11 @@ struct CycleSearchPlan: Sendable {
         report(&sink, settled: 1, start: boundedStart)
       } else {
         let component = pending.removeSmallest()
+        if component.members.count < restriction.minLength {
+          // Too small for a long enough cycle, and so is every part of it.
+          report(&sink, settled: component.members.count, start: component.start)
+          continue
+        }
         searcher.scope(members: component.members, except: component.start)
         running = searcher.enumerateUnbounded(from: component.start, into: &sink)
         let dropped = splitter.split(component, into: &pending, links: links)
@@ -254,20 +326,29 @@ struct CycleSearchPlan: Sendable {
   /// Lists Johnson's start companies first (splitting components on this
   /// thread), then hands out all start companies to worker threads, each
   /// Johnson start searching over the companies above it that can get back
-  /// to it.
-  func runInParallel() -> [CycleSink] {
+  /// to it. With `shard`, only that shard's start companies.
+  func runInParallel(shard: WorkShard? = nil) -> [CycleSink] {
     var johnsonStarts: [Int32] = []
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
     for members in johnsonComponents { pending.insert(members) }
-    while pending.smallestStart != nil {
+    while let start = pending.smallestStart, start < startLimit {
       let component = pending.removeSmallest()
+      if component.members.count < restriction.minLength {
+        reporter?.add(
+          cycles: 0, settled: component.members.count, inComponent: Int(components.componentOf[Int(start)]))
+        continue
+      }
       johnsonStarts.append(component.start)
       let dropped = splitter.split(component, into: &pending, links: links)
       reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
     }
     var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
     tasks.sort { $0.0 < $1.0 }
+    if let shard {
+      let owned = shard.owns(tasks.map(\.0), costs: WorkShard.startCosts(links: links, components: components))
+      tasks = tasks.indices.filter { owned[$0] }.map { tasks[$0] }
+    }
     let taskStart = tasks.map(\.0)
     let taskBounded = tasks.map(\.1)
     let counter = ParallelWork.TaskCounter()

@@ -23,6 +23,15 @@ public struct DOTOptions: Sendable {
   /// edge, labelled with their kinds, count, totals and date range.
   public var mergeParallel: Bool
 
+  /// Without ``mergeParallel``: a payer–payee pair with more than this many
+  /// drawn flows is drawn as one merged edge, the other pairs one edge a
+  /// flow. Nil (the default) merges nothing.
+  public var mergeAbove: Int?
+
+  /// The most drawn flows a pair may have and still be drawn one edge a
+  /// flow: 1 with ``mergeParallel`` (every pair merged), else ``mergeAbove``.
+  var mergeThreshold: Int { mergeParallel ? 1 : mergeAbove ?? Int.max }
+
   /// One entry per flow: whether it lies on a circular path. Such flows are
   /// drawn red and bold, and their companies outlined in red; a merged edge
   /// is highlighted when any of its flows is. Nil: no highlight.
@@ -69,7 +78,7 @@ public struct DOTOptions: Sendable {
     title: String? = nil, filter: FlowFilter = FlowFilter(kinds: .all), mergeParallel: Bool = false,
     highlightedFlows: [Bool]? = nil, keptFlows: [Bool]? = nil, clusters: [[CompanyID]] = [],
     circularAmount: [Double]? = nil, showsEdgeLabels: Bool = true, showsLegend: Bool = true,
-    fontName: String? = nil
+    fontName: String? = nil, mergeAbove: Int? = nil
   ) {
     self.title = title
     self.filter = filter
@@ -81,5 +90,6 @@ public struct DOTOptions: Sendable {
     self.showsEdgeLabels = showsEdgeLabels
     self.showsLegend = showsLegend
     self.fontName = fontName
+    self.mergeAbove = mergeAbove
   }
 }

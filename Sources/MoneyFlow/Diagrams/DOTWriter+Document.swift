@@ -28,7 +28,8 @@ extension DOTWriter.Plan {
       out.appendDecimal(clusterNumber)
       out.append(" {\n    graph [label=\"circular group ")
       out.appendDecimal(clusterNumber + 1)
-      out.append("\", fontsize=12, style=\"rounded,filled\", color=\"#d00000\", fillcolor=\"#fff4f4\"];\n")
+      // Title at the left: edge labels sit between ranks and may touch the middle of the top.
+      out.append("\", labeljust=l, fontsize=12, style=\"rounded,filled\", color=\"#d00000\", fillcolor=\"#fff4f4\"];\n")
       for c in members {
         out.append("    n")
         out.appendDecimal(c)

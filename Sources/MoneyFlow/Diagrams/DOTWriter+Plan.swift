@@ -124,8 +124,9 @@ extension DOTWriter {
     }
 
     /// The drawn edges, in CSR order, each as a range of slots of
-    /// `outFlows`: one drawn flow, or with ``DOTOptions/mergeParallel`` all
-    /// flows of one payer–payee pair (some maybe not drawn).
+    /// `outFlows`: one drawn flow, or all flows of one payer–payee pair
+    /// (some maybe not drawn) when the pair has more drawn flows than
+    /// ``DOTOptions/mergeThreshold``.
     var edges: EdgeRuns { EdgeRuns(plan: self) }
 
     /// An iterator over ``edges``; a loop, not a callback, so that the
@@ -135,17 +136,20 @@ extension DOTWriter {
       let outFlows: [Int32]
       let payeeIndex: [Int32]
       let drawn: [Bool]
-      let merges: Bool
+      /// A pair with more drawn flows than this is one edge.
+      let threshold: Int
       var company = -1
       var slot = 0
       var end = 0
+      /// End of the pair being drawn one edge a flow; `slot` when none.
+      var pairEnd = 0
 
       init(plan: Plan) {
         outStart = plan.graph.outStart
         outFlows = plan.graph.outFlows
         payeeIndex = plan.graph.payeeIndex
         drawn = plan.drawn
-        merges = plan.options.mergeParallel
+        threshold = plan.options.mergeThreshold
       }
 
       /// The next drawn edge.
@@ -153,25 +157,36 @@ extension DOTWriter {
       /// - Complexity: amortized O(1) a flow and a company over the whole iteration.
       mutating func next() -> Range<Int>? {
         while true {
+          if slot < pairEnd {
+            slot += 1
+            if drawn[Int(outFlows[slot - 1])] { return slot - 1 ..< slot }
+            continue
+          }
           while slot == end {
             company += 1
             guard company + 1 < outStart.count else { return nil }
             slot = Int(outStart[company])
             end = Int(outStart[company + 1])
           }
-          guard merges else {
+          guard threshold < Int.max else {
             slot += 1
             if drawn[Int(outFlows[slot - 1])] { return slot - 1 ..< slot }
             continue
           }
           let start = slot
           let payee = payeeIndex[Int(outFlows[slot])]
-          var any = false
-          while slot < end, payeeIndex[Int(outFlows[slot])] == payee {
-            if drawn[Int(outFlows[slot])] { any = true }
-            slot += 1
+          var count = 0
+          var pairEnd = slot
+          while pairEnd < end, payeeIndex[Int(outFlows[pairEnd])] == payee {
+            if drawn[Int(outFlows[pairEnd])] { count += 1 }
+            pairEnd += 1
           }
-          if any { return start ..< slot }
+          if count > threshold {
+            slot = pairEnd
+            return start ..< slot
+          }
+          // Few enough: one edge a flow, on the next calls.
+          self.pairEnd = pairEnd
         }
       }
     }

@@ -4,8 +4,8 @@
 /// defaults (the title as graph label); one node a drawn company, in
 /// ``CompanyID`` order, named `n0`, `n1`, … by ``CompanyID`` with the display
 /// name as its label; the ``DOTOptions/clusters`` as `subgraph cluster_k`;
-/// one edge a drawn flow (or, with ``DOTOptions/mergeParallel``, one edge a
-/// payer–payee pair) in CSR order: by payer, then payee, day and flow index;
+/// one edge a drawn flow (or, with ``DOTOptions/mergeParallel`` or for a
+/// pair over ``DOTOptions/mergeAbove``, one edge a payer–payee pair) in CSR order: by payer, then payee, day and flow index;
 /// last, a legend of the kinds drawn as `subgraph cluster_legend`.
 ///
 /// Looks: an edge is coloured by kind, solid when the kind moves money and

@@ -17,6 +17,10 @@ import Foundation
 /// directory is atomic on POSIX file systems. A destination that exists keeps
 /// its permission bits; a new one gets `0666` less the umask, like any new file.
 /// A symbolic link at the destination is replaced, not followed.
+///
+/// A destination that is a device, a pipe or a socket (`/dev/null`,
+/// `/dev/stdout`, a named pipe) is written in place: renaming over it would
+/// replace the device itself with a regular file.
 public enum AtomicFile {
   /// Why a file could not be written.
   public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -67,6 +71,14 @@ public enum AtomicFile {
   /// - Throws: ``Failure``, or the error `body` throws, unchanged; the
   ///   destination is then untouched.
   public static func write(to path: String, _ body: (Sink) throws -> Void) throws {
+    var target = stat()
+    if stat(path, &target) == 0, [S_IFCHR, S_IFIFO, S_IFSOCK].contains(target.st_mode & S_IFMT) {
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw Failure(path: path, reason: systemReason()) }
+      defer { _ = close(descriptor) }
+      try body(Sink(descriptor: descriptor, path: path))
+      return
+    }
     let (directory, name) = split(path)
     let temporary = directory + "." + name + ".tmp-" + String(getpid()) + "-"
       + String(UInt32.random(in: 0 ... .max), radix: 16)

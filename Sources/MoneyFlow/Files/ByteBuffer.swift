@@ -32,8 +32,15 @@ struct ByteBuffer {
 
   /// Appends `count` spaces (indentation).
   mutating func appendSpaces(_ count: Int) {
-    if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+    var rest = count
+    while rest > 0 {
+      let run = min(rest, 32)
+      ByteBuffer.spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< run])) }
+      rest -= run
+    }
   }
+
+  private static let spaces: StaticString = "                                "
 
   /// Appends `value` as two lowercase hexadecimal digits.
   mutating func appendHexByte(_ value: UInt8) {
@@ -62,17 +69,28 @@ struct ByteBuffer {
     }
   }
 
-  /// Appends `value` in decimal, padded with zeros to `minimumDigits`.
+  /// Appends `value` in decimal, padded with zeros to `minimumDigits`:
+  /// the digits are made from the right into a small stack buffer (division
+  /// by the constant 10 only), then copied.
+  ///
+  /// - Complexity: O(digits).
   mutating func appendDecimal(_ value: UInt64, minimumDigits: Int) {
-    var digits: (UInt64, Int) = (1, 1)  // (10^(n-1), n)
-    while digits.0 <= value / 10 { digits = (digits.0 * 10, digits.1 + 1) }
-    for _ in digits.1 ..< max(minimumDigits, digits.1) { bytes.append(0x30) }
-    var rest = value
-    var power = digits.0
-    while power > 0 {
-      bytes.append(0x30 + UInt8(rest / power))
-      rest %= power
-      power /= 10
+    if value < 10, minimumDigits <= 1 { return bytes.append(0x30 + UInt8(value)) }
+    for _ in 20 ..< max(20, minimumDigits) { bytes.append(0x30) }
+    let width = min(minimumDigits, 20)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var rest = value
+      var start = 20
+      repeat {
+        start -= 1
+        digits[start] = 0x30 + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0
+      while 20 - start < width {
+        start -= 1
+        digits[start] = 0x30
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start ..< 20]))
     }
   }
 

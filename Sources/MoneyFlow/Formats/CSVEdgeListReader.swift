@@ -3,8 +3,11 @@
 /// then one flow a record.
 ///
 /// Companies are created from the ids the flows use, unless a companion
-/// document supplies the company table (see ``GraphFile``). Fields are
-/// converted straight from the input bytes; only company ids and rare
+/// document supplies the company table (see ``GraphFile``). Other columns
+/// are kept as flow attributes under their header names. With a
+/// ``CSVColumnMapping``, any header is read: the mapping says which columns
+/// hold the payer, payee, amount, ..., and the rest become attributes. Fields
+/// are converted straight from the input bytes; only company ids and rare
 /// fields become strings.
 public struct CSVEdgeListReader {
   /// The columns every edge list has.
@@ -15,18 +18,22 @@ public struct CSVEdgeListReader {
   let bytes: [UInt8]?
   let path: String?
   let file: String
+  /// Which columns hold which field; nil for the header of our own format.
+  public var mapping: CSVColumnMapping?
   /// The chunk size when reading a file (smaller in tests).
   var chunkSize = CSVReader.chunkSize
 
   /// Prepares to read `bytes`, naming `file` in errors.
-  public init(bytes: [UInt8], file: String) {
+  public init(bytes: [UInt8], file: String, mapping: CSVColumnMapping? = nil) {
+    self.mapping = mapping
     self.bytes = bytes
     self.path = nil
     self.file = file
   }
 
   /// Prepares to read the file at `path` in chunks (`-` reads standard input).
-  public init(path: String) {
+  public init(path: String, mapping: CSVColumnMapping? = nil) {
+    self.mapping = mapping
     self.bytes = nil
     self.path = path
     self.file = path == "-" ? "<stdin>" : path
@@ -66,8 +73,21 @@ public struct CSVEdgeListReader {
     guard try csv.nextRecord() else {
       throw InputError(.empty, file: file, message: "the file is empty; expected a header line \(Self.requiredColumns.joined(separator: ","))")
     }
+    if mapping == nil, csv.fields.count == AMLworldFormat.header.count,
+      csv.fields.indices.allSatisfy({ csv.string($0) == AMLworldFormat.header[$0] })
+    {
+      try readAMLworld(&csv, into: &builder)
+      return
+    }
+    if mapping == nil, csv.fields.count == AMLSimFormat.header.count,
+      csv.fields.indices.allSatisfy({ csv.string($0) == AMLSimFormat.header[$0] })
+    {
+      try readAMLSim(&csv, into: &builder)
+      return
+    }
     let columns = try header(csv)
     let width = csv.fields.count
+    let hasOptional = columns.hasOptional
     var lastCurrency: [UInt8] = []
     var lastCurrencyIndex: UInt16 = 0
     while try csv.nextRecord() {
@@ -76,23 +96,30 @@ public struct CSVEdgeListReader {
       }
       let payer = try company(&csv, columns.from, "from", &builder, listedCompaniesOnly)
       let payee = try company(&csv, columns.to, "to", &builder, listedCompaniesOnly)
-      guard let kind = csv.fieldValue(columns.kind, CSVEdgeListReader.kind) else {
-        throw csv.error(.invalidValue, field: columns.kind, name: "kind", "unknown kind \"\(csv.string(columns.kind))\"; expected one of \(FlowKind.allNames)")
-      }
-      let amount = try amountField(&csv, columns.amount, "amount")
-      var currency = csv.fieldValue(columns.currency) { $0.elementsEqual(lastCurrency) ? lastCurrencyIndex : nil }
-      if currency == nil {
-        let code = csv.string(columns.currency)
-        guard code.isEmpty || CurrencyCode.isValid(code) else {
-          throw csv.error(.invalidValue, field: columns.currency, name: "currency", "currency \"\(code)\" is not a 3-letter code such as USD")
+      var kind = CSVColumnMapping.defaultKind
+      if let column = columns.kind {
+        guard let named = csv.fieldValue(column, CSVEdgeListReader.kind) else {
+          throw csv.error(.invalidValue, field: column, name: "kind", "unknown kind \"\(csv.string(column))\"; expected one of \(FlowKind.allNames)")
         }
-        lastCurrency = Array(code.utf8)
-        lastCurrencyIndex = builder.internCurrency(code)
-        currency = lastCurrencyIndex
+        kind = named
       }
-      let date = try dateField(&csv, columns.date, "date")
+      let amount = try columns.amount.map { c throws(InputError) in try amountField(&csv, c, "amount") } ?? nil
+      var currency: UInt16? = 0
+      if let column = columns.currency {
+        currency = csv.fieldValue(column) { $0.elementsEqual(lastCurrency) ? lastCurrencyIndex : nil }
+        if currency == nil {
+          let code = csv.string(column)
+          guard code.isEmpty || CurrencyCode.isValid(code) else {
+            throw csv.error(.invalidValue, field: column, name: "currency", "currency \"\(code)\" is not a 3-letter code such as USD")
+          }
+          lastCurrency = Array(code.utf8)
+          lastCurrencyIndex = builder.internCurrency(code)
+          currency = lastCurrencyIndex
+        }
+      }
+      let date = try columns.date.map { c throws(InputError) in try dateField(&csv, c, "date") } ?? nil
       var details = FlowDetails()
-      if columns.hasOptional {
+      if hasOptional {
         if let c = columns.until { details.until = try dateField(&csv, c, "until") }
         if let c = columns.share { details.share = try amountField(&csv, c, "share") }
         if let c = columns.cap { details.cap = try amountField(&csv, c, "cap") }
@@ -100,6 +127,9 @@ public struct CSVEdgeListReader {
         if let c = columns.source, !csv.isEmpty(c) { details.source = csv.string(c) }
         if let c = columns.note, !csv.isEmpty(c) { details.note = csv.string(c) }
         if let c = columns.id, !csv.isEmpty(c) { details.id = csv.string(c) }
+        for (name, c) in columns.attributes where !csv.isEmpty(c) {
+          details.attributes.append(Flow.Attribute(key: name, value: csv.string(c)))
+        }
       }
       builder.addFlow(payer: payer, payee: payee, kind: kind, amount: amount, currency: currency ?? 0, date: date, details: details)
     }
@@ -108,22 +138,27 @@ public struct CSVEdgeListReader {
   // MARK: Header
 
   struct Columns {
-    var from = 0, to = 0, kind = 0, amount = 0, currency = 0, date = 0
+    var from: [Int] = [0], to: [Int] = [0]
+    var kind: Int?, amount: Int?, currency: Int?, date: Int?
     var until: Int?, share: Int?, cap: Int?, status: Int?, source: Int?, note: Int?, id: Int?
-    var hasOptional: Bool { [until, share, cap, status, source, note, id].contains { $0 != nil } }
+    /// Columns kept as flow attributes, with their names.
+    var attributes: [(name: String, column: Int)] = []
+    var hasOptional: Bool { [until, share, cap, status, source, note, id].contains { $0 != nil } || !attributes.isEmpty }
   }
 
   private func header(_ csv: CSVReader) throws(InputError) -> Columns {
     let names = csv.fields.indices.map { csv.string($0) }
+    if let mapping { return try mappedHeader(csv, names, mapping) }
     var columns = Columns()
     var seen = Set<String>()
+    var known = [Bool](repeating: true, count: names.count)
     for (i, name) in names.enumerated() {
       guard seen.insert(name).inserted else {
         throw csv.error(.duplicateField, field: i, name: name, "column \"\(name)\" appears twice in the header")
       }
       switch name {
-      case "from": columns.from = i
-      case "to": columns.to = i
+      case "from": columns.from = [i]
+      case "to": columns.to = [i]
       case "kind": columns.kind = i
       case "amount": columns.amount = i
       case "currency": columns.currency = i
@@ -135,21 +170,29 @@ public struct CSVEdgeListReader {
       case "source": columns.source = i
       case "note": columns.note = i
       case "id": columns.id = i
-      default: break
+      default: known[i] = false
       }
-    }
-    let known = Self.requiredColumns + Self.optionalColumns
-    let unknown = names.filter { !known.contains($0) }
-    if !unknown.isEmpty {
-      throw csv.error(.unknownColumn, at: csv.recordStart, field: unknown[0],
-        "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); expected \(Self.requiredColumns.joined(separator: ",")) and optionally \(Self.optionalColumns.joined(separator: ","))")
     }
     let missing = Self.requiredColumns.filter { !seen.contains($0) }
     if !missing.isEmpty {
       throw csv.error(.missingField, at: csv.recordStart, field: missing[0],
-        "the header lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected \(Self.requiredColumns.joined(separator: ",")) first")
+        "the header lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected \(Self.requiredColumns.joined(separator: ",")) first, or name the columns with --columns from=COL,to=COL,...")
     }
+    columns.attributes = CSVColumnMapping.attributeNames(names, keeping: known.map { !$0 })
     return columns
+  }
+
+  /// The columns `mapping` names in this header; the rest become attributes.
+  private func mappedHeader(_ csv: CSVReader, _ names: [String], _ mapping: CSVColumnMapping) throws(InputError) -> Columns {
+    switch mapping.resolve(names) {
+    case .failure(let failure):
+      if let field = failure.field { throw csv.error(.unknownColumn, field: field, name: names[field], failure.message) }
+      throw csv.error(.unknownColumn, at: csv.recordStart, failure.message)
+    case .success(let resolved):
+      return Columns(
+        from: resolved.from, to: resolved.to, kind: resolved.kind, amount: resolved.amount,
+        currency: resolved.currency, date: resolved.date, id: resolved.id, attributes: resolved.attributes)
+    }
   }
 
   // MARK: Fields
@@ -157,10 +200,19 @@ public struct CSVEdgeListReader {
   // The field readers take the reader `inout` and pass `fieldValue` closures
   // that capture nothing of it: a captured reader would be copied per row.
 
-  private func company(
-    _ csv: inout CSVReader, _ column: Int, _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
+  /// The payer or payee in `columns` (several are joined by
+  /// ``CSVColumnMapping/partySeparator``), interned.
+  func company(
+    _ csv: inout CSVReader, _ columns: [Int], _ name: String, _ builder: inout FlowGraphBuilder, _ listedOnly: Bool
   ) throws(InputError) -> Int32 {
-    guard !csv.isEmpty(column) else { throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee") }
+    for column in columns where csv.isEmpty(column) {
+      throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee")
+    }
+    guard columns.count == 1 else {
+      let id = columns.map { csv.string($0) }.joined(separator: CSVColumnMapping.partySeparator)
+      return builder.intern(id)
+    }
+    let column = columns[0]
     if listedOnly {
       let id = csv.string(column)
       guard builder.hasCompany(id) else {
@@ -170,7 +222,7 @@ public struct CSVEdgeListReader {
     return csv.fieldValue(column) { builder.intern(bytes: $0) }
   }
 
-  private func amountField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
+  func amountField(_ csv: inout CSVReader, _ column: Int, _ name: String) throws(InputError) -> Amount? {
     let fast = csv.fieldValue(column) { field -> Amount?? in
       if field.isEmpty { return .some(nil) }
       return CSVEdgeListReader.plainDecimal(field).map { .some($0) }

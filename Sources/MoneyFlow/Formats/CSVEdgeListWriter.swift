@@ -2,7 +2,8 @@
 ///
 /// The header is `from,to,kind,amount,currency,date` followed by those
 /// optional columns (`until,share,cap,status,source,note,id`) that some flow
-/// uses. Fields are quoted only when they hold a comma, quote, line break or
+/// uses, then one column for each flow attribute name in order of first
+/// use (an empty field where a flow lacks it). Fields are quoted only when they hold a comma, quote, line break or
 /// leading or trailing space.
 public enum CSVEdgeListWriter {
   /// Writes the edge list to `out` in chunks.
@@ -10,7 +11,13 @@ public enum CSVEdgeListWriter {
   /// - Complexity: O(*E*) and O(1) extra memory beyond the output.
   public static func write(_ graph: FlowGraph, to out: inout some TextOutputStream) {
     let optional = optionalColumns(graph)
-    var line = (CSVEdgeListReader.requiredColumns + optional).joined(separator: ",") + "\n"
+    let attributes = attributeColumns(graph)
+    var line = ""
+    for (i, name) in (CSVEdgeListReader.requiredColumns + optional + attributes).enumerated() {
+      if i > 0 { line += "," }
+      append(name, to: &line)
+    }
+    line += "\n"
     var chunk = line
     for flow in 0 ..< graph.flowCount {
       line.removeAll(keepingCapacity: true)
@@ -25,7 +32,7 @@ public enum CSVEdgeListWriter {
       line += graph.currencyCode(of: flow)
       line += ","
       if let date = graph.date(of: flow) { line += date.description }
-      if !optional.isEmpty {
+      if !optional.isEmpty || !attributes.isEmpty {
         let details = graph.details(of: flow)
         for column in optional {
           line += ","
@@ -39,6 +46,10 @@ public enum CSVEdgeListWriter {
           case "id": append(details.id ?? "", to: &line)
           default: break
           }
+        }
+        for name in attributes {
+          line += ","
+          if let attribute = details.attributes.first(where: { $0.key == name }) { append(attribute.value, to: &line) }
         }
       }
       line += "\n"
@@ -71,6 +82,18 @@ public enum CSVEdgeListWriter {
       if d.id != nil { used.insert("id") }
     }
     return CSVEdgeListReader.optionalColumns.filter(used.contains)
+  }
+
+  /// The flow attribute names of `graph`, in order of first use.
+  ///
+  /// - Complexity: O(*E* · *a*) for *a* attribute names.
+  static func attributeColumns(_ graph: FlowGraph) -> [String] {
+    var names: [String] = []
+    guard graph.details.values.contains(where: { !$0.attributes.isEmpty }) else { return names }
+    for flow in 0 ..< graph.flowCount {
+      for attribute in graph.details(of: flow).attributes where !names.contains(attribute.key) { names.append(attribute.key) }
+    }
+    return names
   }
 
   /// Appends `field`, quoted if it needs to be.

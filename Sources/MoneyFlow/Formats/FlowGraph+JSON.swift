@@ -35,7 +35,7 @@ extension Amount {
 extension FlowGraph {
   /// Flow `flow` as a JSON object with the keys of the graph document, in a
   /// fixed order: id, from, to, kind, amount, currency, date, until, share,
-  /// cap, status, source, note. Absent fields are omitted.
+  /// cap, status, source, note, attributes. Absent fields are omitted.
   ///
   /// - Complexity: O(size of the flow's fields).
   public func jsonObject(forFlow flow: Int) -> JSONValue {
@@ -67,5 +67,6 @@ extension FlowGraph {
     if let status = extra.status { object.string("status", status) }
     if let source = extra.source { object.string("source", source) }
     if let note = extra.note { object.string("note", note) }
+    if !extra.attributes.isEmpty { object.stringMembers("attributes", extra.attributes.lazy.map { ($0.key, $0.value) }) }
   }
 }

@@ -20,7 +20,13 @@ public struct JSONDocumentReader {
   ///
   /// - Complexity: O(*n*) in the size of the input, plus ``FlowGraphBuilder/build()``.
   public func read() throws(InputError) -> FlowGraph {
-    let members = try rootMembers()
+    try read(members: try rootMembers())
+  }
+
+  /// Reads a document given as the members of its top-level object, whose
+  /// offsets are offsets into this reader's bytes (another syntax, such as
+  /// GraphML, mapped onto the document).
+  func read(members: [(key: String, value: JSONNode)]) throws(InputError) -> FlowGraph {
     var builder = try readHeader(members, allowFlows: true)
     guard let flows = members.first(where: { $0.key == "flows" })?.value else {
       throw InputError(.missingField, file: parser.file, line: 1, field: "flows", message: "missing field \"flows\" (an array of flows)")
@@ -98,8 +104,7 @@ public struct JSONDocumentReader {
         guard case .array(let items) = value.value else { throw typeError(value, field: "aliases", expected: "an array of strings") }
         for item in items { company.aliases.append(try string(item, field: "aliases")) }
       case "attributes":
-        guard case .object(let attributes) = value.value else { throw typeError(value, field: "attributes", expected: "an object of strings") }
-        for (k, v) in attributes { company.attributes.append(.init(key: k, value: try string(v, field: "attributes.\(k)"))) }
+        company.attributes = try attributes(value)
       default: break
       }
     }
@@ -108,7 +113,7 @@ public struct JSONDocumentReader {
     }
   }
 
-  static let flowKeys = ["id", "from", "to", "kind", "amount", "currency", "date", "until", "share", "cap", "status", "source", "note"]
+  static let flowKeys = ["id", "from", "to", "kind", "amount", "currency", "date", "until", "share", "cap", "status", "source", "note", "attributes"]
 
   private func addFlow(_ node: JSONNode, to builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool) throws(InputError) {
     guard case .object(let members) = node.value else { throw typeError(node, field: "flows", expected: "a flow object with from, to and kind") }
@@ -150,6 +155,8 @@ public struct JSONDocumentReader {
       case "source": flow.source = try nonEmptyString(value, field: "source")
       case "note": flow.note = try nonEmptyString(value, field: "note")
       case "id": flow.id = try nonEmptyString(value, field: "id")
+      case "attributes":
+        flow.attributes = try attributes(value)
       default: break
       }
     }
@@ -157,6 +164,14 @@ public struct JSONDocumentReader {
   }
 
   // MARK: Values
+
+  /// An `attributes` object of strings, in the order written.
+  private func attributes(_ node: JSONNode) throws(InputError) -> [Company.Attribute] {
+    guard case .object(let members) = node.value else { throw typeError(node, field: "attributes", expected: "an object of strings") }
+    var attributes: [Company.Attribute] = []
+    for (k, v) in members { attributes.append(.init(key: k, value: try string(v, field: "attributes.\(k)"))) }
+    return attributes
+  }
 
   private func string(_ node: JSONNode, field: String) throws(InputError) -> String {
     guard case .string(let s) = node.value else { throw typeError(node, field: field, expected: "a string") }

@@ -146,6 +146,33 @@ public struct JSONObjectWriter {
     out.append(first ? "[]" : "]")
   }
 
+  /// Appends an object of string members with keys from the data (escaped
+  /// like values), in the order given: a flow's `attributes`.
+  ///
+  /// - Complexity: O(size of the keys and values).
+  public mutating func stringMembers<S: Sequence>(_ key: StaticString, _ members: S) where S.Element == (String, String) {
+    if gather(key, .object(members.map { ($0.0, .string($0.1)) })) { return }
+    self.key(key)
+    var first = true
+    for (name, value) in members {
+      out.append(first ? 0x7B : 0x2C)
+      first = false
+      if pretty {
+        out.append(0x0A)
+        out.appendSpaces(indent + 4)
+      }
+      JSONValue.writeString(name, to: &out)
+      out.append(pretty ? ": " : ":")
+      JSONValue.writeString(value, to: &out)
+    }
+    if first { return out.append("{}") }
+    if pretty {
+      out.append(0x0A)
+      out.appendSpaces(indent + 2)
+    }
+    out.append(0x7D)
+  }
+
   /// Appends an array of integers, on one line.
   public mutating func ints<S: Sequence>(_ key: StaticString, _ values: S) where S.Element == Int {
     if gather(key, .array(values.map(JSONValue.int))) { return }
@@ -184,44 +211,5 @@ public struct JSONObjectWriter {
       out.appendSpaces(indent + 2)
     }
     out.append(0x5D)
-  }
-}
-
-extension ByteBuffer {
-  /// Appends `significand × 10^exponent` as ``Amount/plainDecimal`` writes it.
-  ///
-  /// - Complexity: O(digits).
-  mutating func appendPlainDecimal(significand: Int64, exponent: Int8) {
-    let magnitude = UInt64(significand.magnitude)
-    if exponent >= 0 {
-      if significand == 0 { return append(0x30) }
-      appendDecimal(magnitude, minimumDigits: 1)
-      for _ in 0 ..< Int(exponent) { append(0x30) }
-      return
-    }
-    let fraction = Int(-exponent)
-    guard fraction <= 19 else {
-      return append(contentsOf: Amount(significand: significand, exponent: exponent).plainDecimal)
-    }
-    var scale: UInt64 = 1
-    for _ in 0 ..< fraction { scale *= 10 }
-    appendDecimal(magnitude / scale, minimumDigits: 1)
-    append(0x2E)
-    appendDecimal(magnitude % scale, minimumDigits: fraction)
-  }
-
-  /// Appends a date as ``FlowDate/description`` writes it.
-  ///
-  /// - Complexity: O(1).
-  mutating func appendDate(_ date: FlowDate) {
-    let (y, m, d) = date.components
-    guard y >= 0 else { return append(contentsOf: date.description) }
-    appendDecimal(UInt64(y), minimumDigits: 4)
-    if date.precision == .year { return }
-    append(0x2D)
-    appendDecimal(UInt64(m), minimumDigits: 2)
-    if date.precision == .month { return }
-    append(0x2D)
-    appendDecimal(UInt64(d), minimumDigits: 2)
   }
 }

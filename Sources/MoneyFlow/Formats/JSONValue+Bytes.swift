@@ -52,13 +52,10 @@ extension JSONValue {
     }
   }
 
-  /// Appends ``formatNumber(_:)`` of `x`, integers without building a string.
+  /// Appends ``formatNumber(_:)`` of `x` (``ByteBuffer/appendJSONNumber(_:)``).
   ///
   /// - Complexity: O(1).
-  static func writeNumber(_ x: Double, to out: inout ByteBuffer) {
-    if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return out.appendDecimal(Int(x)) }
-    out.append(contentsOf: formatNumber(x))
-  }
+  static func writeNumber(_ x: Double, to out: inout ByteBuffer) { out.appendJSONNumber(x) }
 
   /// Appends `s` as a quoted JSON string: `"` and `\` escaped, `\n`, `\r`,
   /// `\t`, `\b`, `\f` by name, other control characters and U+2028/U+2029 as

@@ -75,7 +75,8 @@ public struct FlowGraphBuilder: Sendable {
     let payee = intern(flow.to)
     var details = FlowDetails(
       amountSpelling: flow.amount?.spelling, until: flow.until, share: flow.share, cap: flow.cap,
-      status: flow.status, source: flow.source, note: flow.note, id: flow.id)
+      status: flow.status, source: flow.source, note: flow.note, id: flow.id,
+      attributes: flow.attributes)
     if details.isEmpty { details = FlowDetails() }
     addFlow(
       payer: payer, payee: payee, kind: flow.kind, amount: flow.amount,

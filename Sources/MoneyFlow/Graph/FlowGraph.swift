@@ -171,7 +171,8 @@ extension FlowGraph {
       from: companyIDs[Int(payerIndex[flow])], to: companyIDs[Int(payeeIndex[flow])],
       kind: kind(of: flow), amount: amount(of: flow), currency: currencyCode(of: flow),
       date: date(of: flow), until: extra.until, share: extra.share, cap: extra.cap,
-      status: extra.status, source: extra.source, note: extra.note, id: extra.id)
+      status: extra.status, source: extra.source, note: extra.note, id: extra.id,
+      attributes: extra.attributes)
   }
 
   /// A short human description of a flow for messages: `flow 3 (a → b, 2025-05)`.

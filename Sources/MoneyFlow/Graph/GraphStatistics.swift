@@ -34,6 +34,10 @@ public struct GraphStatistics: Sendable {
   public var biggestPayees: [CompanyTotal]
   /// Self-flows: flows from a company to itself.
   public var selfFlows: Int
+  /// Flows with a laundering label (see ``FlowLabels``).
+  public var labelledFlows = 0
+  /// Labelled money-moving flows that lie on some cycle of money-moving flows.
+  public var labelledOnCycle = 0
 
   /// Summarises `graph`, listing the `top` largest flows, payers and payees.
   ///
@@ -95,5 +99,11 @@ public struct GraphStatistics: Sendable {
     }
     biggestPayers = ranking(paid, paidCount)
     biggestPayees = ranking(received, receivedCount)
+    let labels = FlowLabels(graph: graph)
+    if !labels.isEmpty {
+      labelledFlows = labels.count
+      let cyclic = CyclicFlows(graph: graph)
+      labelledOnCycle = (0 ..< graph.flowCount).reduce(0) { $0 + (labels.isLabelled[$1] && cyclic.contains(flow: $1) ? 1 : 0) }
+    }
   }
 }

@@ -27,13 +27,21 @@ public struct Flow: Hashable, Sendable {
   public var note: String?
   /// An identifier for the flow, such as a row id in a source table.
   public var id: String?
+  /// Free attributes, in the order written: columns of a foreign CSV file
+  /// that no field of the flow takes (`Payment Format`, `Is Laundering`).
+  public var attributes: [Attribute] = []
+
+  /// One free attribute of a flow.
+  public typealias Attribute = Company.Attribute
 
   /// Creates a flow.
   public init(
     from: String, to: String, kind: FlowKind, amount: Amount? = nil, currency: String = "",
     date: FlowDate? = nil, until: FlowDate? = nil, share: Amount? = nil, cap: Amount? = nil,
-    status: String? = nil, source: String? = nil, note: String? = nil, id: String? = nil
+    status: String? = nil, source: String? = nil, note: String? = nil, id: String? = nil,
+    attributes: [Attribute] = []
   ) {
+    self.attributes = attributes
     self.from = from
     self.to = to
     self.kind = kind
@@ -61,12 +69,14 @@ public struct FlowDetails: Hashable, Sendable {
   public var source: String?
   public var note: String?
   public var id: String?
+  public var attributes: [Flow.Attribute]
 
   public init(
     amountSpelling: String? = nil, until: FlowDate? = nil, share: Amount? = nil,
     cap: Amount? = nil, status: String? = nil, source: String? = nil, note: String? = nil,
-    id: String? = nil
+    id: String? = nil, attributes: [Flow.Attribute] = []
   ) {
+    self.attributes = attributes
     self.amountSpelling = amountSpelling
     self.until = until
     self.share = share
@@ -80,6 +90,6 @@ public struct FlowDetails: Hashable, Sendable {
   /// Whether no field is set.
   public var isEmpty: Bool {
     amountSpelling == nil && until == nil && share == nil && cap == nil && status == nil
-      && source == nil && note == nil && id == nil
+      && source == nil && note == nil && id == nil && attributes.isEmpty
   }
 }

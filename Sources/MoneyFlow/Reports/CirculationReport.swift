@@ -73,7 +73,7 @@ public struct CirculationReport: Sendable {
       out += "\(money(c.circular)) of \(money(c.gross)) (\(Self.percent(c.ratio))) "
       out += "is circular: multilateral netting could cancel it.\n"
       out += "\(Self.plural(c.flowCount, "flow")) between \(Self.plural(c.companies.count, "company", "companies")); "
-      out += "\(c.circularFlowCount) carry circular money.\n"
+      out += "\(c.circularFlowCount) \(c.circularFlowCount == 1 ? "carries" : "carry") circular money.\n"
     }
     if c.undisclosedExcluded > 0 {
       out += "\(Self.plural(c.undisclosedExcluded, "flow")) without an amount left out.\n"
@@ -86,10 +86,10 @@ public struct CirculationReport: Sendable {
     if !routes.isEmpty {
       let shown = cycleLimit > 0 ? min(cycleLimit, routes.count) : routes.count
       if cycles.count == decomposition.count {
-        out += "\nWhere it circulates (\(shown) of \(routes.count) routes, largest first):\n"
+        out += "\nWhere it circulates (\(shown) of \(Self.plural(routes.count, "route")), largest first):\n"
       } else {
-        out += "\nWhere it circulates (\(shown) routes of the \(cycles.count) largest of "
-          + "\(decomposition.count) cycles, largest first):\n"
+        out += "\nWhere it circulates (\(Self.plural(shown, "route")) of the "
+          + (cycles.count == 1 ? "largest" : "\(cycles.count) largest") + " of \(decomposition.count) cycles, largest first):\n"
       }
       let amounts = routes.prefix(shown).map { money($0.amount) }
       let width = amounts.map(\.count).max() ?? 0
@@ -170,10 +170,13 @@ public struct CirculationReport: Sendable {
       graph.writeJSONFields(ofFlow: flow, to: &object)
       object.number("circular", c.circularAmounts[flow])
     }
+    let labels = FlowLabels(graph: graph)
     let cycleObjects = JSONStreamWriter.Member.objects(cycles) { cycle, object in
       object.strings("companies", cycle.companies.lazy.map { graph.id(of: $0) })
       object.ints("flows", cycle.flows)
       object.number("amount", cycle.amount)
+      // Where flows carry laundering labels: how many of the cycle's flows do.
+      if !labels.isEmpty { object.int("labelled", labels.count(of: cycle.flows)) }
     }
     return [
       ("gross", .value(.number(c.gross))),
@@ -219,6 +222,6 @@ public struct CirculationReport: Sendable {
   }
 
   private static func plural(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
-    "\(count) " + (count == 1 ? word : plural ?? word + "s")
+    counted(count, word, plural)
   }
 }

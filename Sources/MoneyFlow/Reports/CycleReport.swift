@@ -35,33 +35,48 @@ public enum CycleReport {
   /// - Complexity: O(1); writing them is O(*n*) in the size of the answer.
   public static func jsonMembers(_ result: CycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
+    let labels = FlowLabels(graph: graph)
     let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
-      writeCycleHead(cycle.companies, cycle.length, cycle.circulating, currency, graph, &object)
-      object.objects("flows", cycle.flows.joined()) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
+      writeCycle(
+        cycle.companies, cycle.length, cycle.circulating, currency, spanDays: nil, Array(cycle.flows.joined()), labels,
+        graph, &object)
     }
     return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
   public static func jsonMembers(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
     let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
+    let labels = FlowLabels(graph: graph)
     let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
-      writeCycleHead(cycle.companies, cycle.length, cycle.circulating, currency, graph, &object)
-      object.int("span_days", cycle.spanDays)
-      object.objects("flows", cycle.flows) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
+      writeCycle(
+        cycle.companies, cycle.length, cycle.circulating, currency, spanDays: cycle.spanDays, cycle.flows, labels,
+        graph, &object)
     }
     return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
-  /// The members every cycle object starts with: companies, length,
-  /// bottleneck, currency.
-  private static func writeCycleHead(
-    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, _ graph: FlowGraph,
-    _ object: inout JSONObjectWriter
+  /// Writes one cycle object of the JSON answers (structural and temporal):
+  /// companies, length, bottleneck, currency, span_days (temporal only),
+  /// flows, and `labelled` (how many of its flows carry a laundering label)
+  /// where the graph has labels.
+  ///
+  /// - Complexity: O(size of the cycle's flows).
+  private static func writeCycle(
+    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, spanDays: Int?,
+    _ flows: [Int], _ labels: FlowLabels, _ graph: FlowGraph, _ object: inout JSONObjectWriter
   ) {
     object.strings("companies", companies.lazy.map { graph.id(of: $0) })
     object.int("length", length)
     object.number("bottleneck", circulating)
     object.string("currency", orNull: currency)
+    if let spanDays { object.int("span_days", spanDays) }
+    object.objects("flows", flows) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
+    if !labels.isEmpty { object.int("labelled", labels.count(of: flows)) }
+  }
+
+  /// `, 2 of 3 flows labelled` where the graph has labels.
+  private static func labelNote(_ labels: FlowLabels, _ flows: [Int]) -> String {
+    labels.isEmpty ? "" : ", \(labels.count(of: flows)) of \(flows.count) flows labelled"
   }
 
   private static func documentMembers(
@@ -100,11 +115,13 @@ public enum CycleReport {
   ) -> String {
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
-      filter: result.options.filter, extra: result.options.maxLength.map { "length ≤ \($0)" })
+      filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)\n"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
         let to = cycle.companies[(hop + 1) % cycle.length]
@@ -126,17 +143,19 @@ public enum CycleReport {
     _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
   ) -> String {
     var extras: [String] = []
-    if let window = result.options.window { extras.append("within \(window) days") }
+    if let window = result.options.window { extras.append("within \(StatsReport.count(window, "day", "days"))") }
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
-      noun: "time-respecting cycle", filter: result.options.filter,
+      noun: "time-respecting cycle", filter: result.options.filter, currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
+    let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")\n"
+      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
+      out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0
       for (hop, flow) in cycle.flows.enumerated() {
@@ -152,7 +171,7 @@ public enum CycleReport {
   }
 
   private static func header(
-    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, extra: String?
+    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, currency: String, extra: String?
   ) -> String {
     var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
     var scope: [String] = []
@@ -163,14 +182,16 @@ public enum CycleReport {
     } else {
       scope.append("flows of kind " + filter.kinds.map(\.name).joined(separator: ", "))
     }
-    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: ""))") }
+    if let minimum = filter.minimumAmount { scope.append("at least \(MoneyFormat.short(minimum, currency: currency))") }
     if let since = filter.since { scope.append("since \(since)") }
     if let until = filter.until { scope.append("until \(until)") }
     text += " of " + scope.joined(separator: " ")
     if let extra { text += " (\(extra))" }
     text += "."
     if truncated { text += " Stopped after \(count); more exist." }
-    if listed > 0, listed < count { text += " The \(listed) with the largest circulating amount:" }
+    if listed > 0, listed < count {
+      text += listed == 1 ? " The one with the largest circulating amount:" : " The \(listed) with the largest circulating amount:"
+    }
     return text + "\n"
   }
 

@@ -25,7 +25,7 @@ extension HTMLReport {
     if let minimum = f.minimumAmount { scope.append("of at least " + HTMLEscaping.text(MoneyFormat.short(minimum, currency: currency))) }
     if let since = f.since { scope.append("dated from \(since)") }
     if let until = f.until { scope.append("dated until \(until)") }
-    if let maxLength = cycles.options.maxLength { scope.append("cycles of at most \(maxLength) companies") }
+    if let maxLength = cycles.options.maxLength { scope.append("cycles of at most \(Self.count(maxLength, "company", "companies"))") }
     out += "<p class=\"scope\">Examined: " + scope.joined(separator: ", ") + ".</p>\n</header>\n"
     return out
   }

@@ -39,7 +39,7 @@ extension HTMLReport {
     guard let temporal else { return "" }
     var out = "<section id=\"time\">\n<h2>Loops that ran forward in time</h2>\n"
     out += "<p>A chain of individual flows, each company visited once, whose dates never go backwards and that "
-      + "returns to its start" + (temporal.options.window.map { " within \($0) days" } ?? "")
+      + "returns to its start" + (temporal.options.window.map { " within " + Self.count($0, "day") } ?? "")
       + ": money that actually went round. The span is the days from its first flow to its last.</p>\n"
     guard !temporal.cycles.isEmpty else { return out + "<p id=\"temporal\">No time-respecting cycle.</p>\n</section>\n" }
     var rows: [String] = []

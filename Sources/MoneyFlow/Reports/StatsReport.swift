@@ -18,8 +18,11 @@ public enum StatsReport {
       out += "Dates: none given\n"
     }
     if !currency.isEmpty { out += "Base currency: \(currency)\n" }
+    if stats.labelledFlows > 0 {
+      out += "Labelled flows: \(stats.labelledFlows), \(stats.labelledOnCycle) of them on some cycle\n"
+    }
 
-    out += "\nFlows by kind:\n"
+    if !stats.byKind.isEmpty { out += "\nFlows by kind:\n" }
     let width = max(4, stats.byKind.map { $0.kind.name.count }.max() ?? 0)
     for summary in stats.byKind {
       var line = "  " + pad(summary.kind.name, width) + "  " + leftPad(String(summary.flows), 7) + (summary.flows == 1 ? " flow " : " flows")
@@ -52,7 +55,7 @@ public enum StatsReport {
     func companies(_ list: [GraphStatistics.CompanyTotal]) -> JSONValue {
       .array(list.map { .object([("id", .string(graph.id(of: $0.company))), ("name", .string(graph.name(of: $0.company))), ("total", .number($0.total)), ("flows", .int($0.flows))]) })
     }
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("title", .optional(graph.title)),
       ("companies", .int(stats.companyCount)),
       ("flows", .int(stats.flowCount)),
@@ -66,7 +69,12 @@ public enum StatsReport {
       ("largest_flows", .array(stats.largestFlows.map { graph.jsonObject(forFlow: $0) })),
       ("biggest_payers", companies(stats.biggestPayers)),
       ("biggest_payees", companies(stats.biggestPayees)),
-    ])
+    ]
+    if stats.labelledFlows > 0 {
+      members.append(("labelled_flows", .int(stats.labelledFlows)))
+      members.append(("labelled_on_cycle", .int(stats.labelledOnCycle)))
+    }
+    return .object(members)
   }
 
   /// `1 flow`, `3 flows`.

@@ -26,7 +26,15 @@
 /// - with a length bound, distances: a backward breadth-first search of
 ///   depth ⌊bound / 2⌋ from `s` gives the exact distance back of the
 ///   companies near `s`; any other company is further, and is entered only
-///   where the chain could still get back in time.
+///   where the chain could still get back in time;
+/// - latest days (``TemporalLatestDeparture``, the per-start form of
+///   2SCENT's first phase): before each depth-first pass, a backward search
+///   (with a budget) finds the latest day each company can still pay into a
+///   chain back to `s`; a company is entered only on or before that day, and
+///   not at all if it cannot get back. So a start from which no chain can
+///   close costs the flows into it, not a walk through the graph, and the
+///   work follows the chains found: on a long loop, linear instead of
+///   quadratic.
 ///
 /// Soundness of the closing times: a record (day `t`, depth `d`) on `v` is
 /// made only when every flow out of `v` dated `t` or later led nowhere within
@@ -66,6 +74,8 @@ struct TemporalCycleSearcher {
   let blockNext: WorkBuffer<Int32>
   let inBlockList: WorkBuffer<Bool>
   var touched: [Int32] = []
+  /// The latest day each company may pay into a chain back to the start.
+  var latest: TemporalLatestDeparture
   let isTouched: WorkBuffer<Bool>
   var work: [Int32] = []
 
@@ -112,6 +122,7 @@ struct TemporalCycleSearcher {
     isTouched = WorkBuffer(repeating: false, count: n)
     nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
+    latest = TemporalLatestDeparture(companyCount: n)
     daySpan = Int64(links.entryDay.max() ?? 0) - Int64(links.entryDay.min() ?? 0)
   }
 
@@ -157,6 +168,9 @@ struct TemporalCycleSearcher {
       } else if maxLength != 1 {
         let horizon = window.map { Int32(clamping: Int64(day) + Int64($0)) } ?? Int32.max
         if horizon > day {
+          latest.compute(
+            links: links, componentOf: componentOf, start: start, low: day, high: horizon, closingLow: day &+ 1,
+            step: step, aboveStartOnly: false)
           running = search(
             start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
             keepClosingTimes: keepClosingTimes, into: &sink)
@@ -168,10 +182,17 @@ struct TemporalCycleSearcher {
     // Strictly increasing dates never fall on one day (beyond one flow).
     guard running, maxLength != 1, !strictlyIncreasing else { return running }
     // Pass B: every flow on the first flow's day, companies after the start.
+    var latestFor: Int32?
     for entry in firstEntries {
       let first = links.linkTarget[linkOfEntry(entry, from: start)]
       guard first > start else { continue }
       let day = links.entryDay[Int(entry)]
+      if latestFor != day {
+        latestFor = day
+        latest.compute(
+          links: links, componentOf: componentOf, start: start, low: day, high: day, closingLow: day, step: 0,
+          aboveStartOnly: true)
+      }
       setFirst(start, entry)
       guard
         search(
@@ -214,6 +235,15 @@ struct TemporalCycleSearcher {
     return true
   }
 
+  /// The last day a chain may reach `w` and still get back to the start in
+  /// time (the latest day `w` can pay on, less the step), or nil if it
+  /// cannot get back.
+  @inline(__always)
+  private func lastArrival(_ w: Int32) -> Int32? {
+    guard let day = latest.latestDay(w) else { return nil }
+    return Int32(clamping: Int64(day) - Int64(step))
+  }
+
   /// Whether a company closed on `closing[w]` at `closingDepth[w]` is closed
   /// to a chain reaching it on `day` at depth `depth`.
   @inline(__always)
@@ -248,7 +278,7 @@ struct TemporalCycleSearcher {
   ) -> Bool {
     let component = componentOf[Int(start)]
     guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
-      !isClosed(first, day: day, depth: 1)
+      !isClosed(first, day: day, depth: 1), let reach = lastArrival(first), day <= reach
     else {
       return true
     }
@@ -287,8 +317,10 @@ struct TemporalCycleSearcher {
         let t = arrival[depth] &+ step
         if w == start {
           (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
-        } else if admits(w, depth: depth + 1, component: component, start: start, aboveStartOnly: aboveStartOnly) {
-          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: horizon)
+        } else if admits(w, depth: depth + 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
+          let reach = lastArrival(w)
+        {
+          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: min(horizon, reach))
         } else {
           entryCursor[depth] = 0
           entryEnd[depth] = 0

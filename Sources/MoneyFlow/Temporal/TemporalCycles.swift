@@ -22,11 +22,20 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Whether each flow must be strictly later than the previous one (the
   /// ordering of 2SCENT); by default a flow may share its predecessor's date.
   public var strictlyIncreasing: Bool
+  /// Only chains through at least one of these companies; empty for all.
+  /// Only components holding one of them are searched.
+  public var through: [CompanyID]
+  /// The fewest flows in a chain; nil (or 1) for any number. Components
+  /// with fewer companies are not searched.
+  public var minLength: Int?
 
   public init(
     filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
-    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false
+    stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false,
+    through: [CompanyID] = [], minLength: Int? = nil
   ) {
+    self.through = through
+    self.minLength = minLength
     self.strictlyIncreasing = strictlyIncreasing
     self.filter = filter
     self.window = window
@@ -121,8 +130,17 @@ extension FlowGraph {
   /// The search prunes with time instead of enumerating cycles and checking
   /// dates afterwards: only flows within the window extend a chain, and
   /// temporal Johnson closing times (with the depth, under a length bound)
-  /// keep it from walking again where no chain can close; see
-  /// `TemporalCycleSearcher`.
+  /// keep it from walking again where no chain can close, and a budgeted
+  /// backward latest-day search before each start flow (2SCENT's first
+  /// phase, per start) keeps it from walking from starts that cannot close:
+  /// one long loop costs linear time, not quadratic. See
+  /// `TemporalCycleSearcher` and `TemporalLatestDeparture`.
+  ///
+  /// **Through and minimum length.** With `through`, only components holding
+  /// one of those companies are searched, and chains are counted only if
+  /// they pass through one (a chain through *t* may start elsewhere, so the
+  /// search cannot start from *t* alone); components with fewer than
+  /// `minLength` companies are skipped and shorter chains not counted.
   ///
   /// **Order, stop-after and threads.** Chains are counted by start company
   /// (ascending), then by first flow (payee, day, flow index), then in
@@ -141,6 +159,14 @@ extension FlowGraph {
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
+    try temporalCycles(options) { links in links.enumerateTemporalCycles(options, progress: progress) }
+  }
+
+  /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
+  /// dated link graph (a shard's, or shards merged).
+  func temporalCycles(
+    _ options: TemporalCycleSearchOptions, search: (LinkGraph) -> CycleSearchFound
+  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
     let selection = try FlowSelection(graph: self, filter: options.filter)
     let links = LinkGraph(
       graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
@@ -156,7 +182,7 @@ extension FlowGraph {
     }
     var undisclosed = selection.undisclosedExcluded
     if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    let found = links.enumerateTemporalCycles(options, progress: progress)
+    let found = search(links)
     let cycles = found.ranked.map { entry in
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
@@ -175,22 +201,41 @@ extension FlowGraph {
 extension LinkGraph {
   /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
   /// link graph must hold dated flows only.
+  /// With `shard`, searches only from that shard's start companies.
   func enumerateTemporalCycles(
-    _ options: TemporalCycleSearchOptions, progress: (@Sendable (CycleSearchProgress) -> Void)?
+    _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
+    progress: (@Sendable (CycleSearchProgress) -> Void)?
   ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
     let searchable = (options.maxLength ?? 1) >= 1 && (options.window ?? 0) >= 0
-    let starts = (0 ..< Int32(searchable ? n : 0)).filter {
-      components.hasCycle(component: Int(components.componentOf[Int($0)]))
+    var restriction = CycleRestriction(minLength: options.minLength ?? 0)
+    // Components worth searching: with a cycle, at least `minLength`
+    // companies, and (with `through`) one of the companies asked for.
+    var wanted = (0 ..< components.count).map {
+      components.hasCycle(component: $0)
+        && Int(components.memberStart[$0 + 1] - components.memberStart[$0]) >= restriction.minLength
     }
+    if !options.through.isEmpty {
+      restriction.through = [Bool](repeating: false, count: n)
+      var holdsTarget = [Bool](repeating: false, count: components.count)
+      for company in options.through where company.index < n {
+        restriction.through[company.index] = true
+        holdsTarget[Int(components.componentOf[company.index])] = true
+      }
+      for c in 0 ..< components.count where !holdsTarget[c] { wanted[c] = false }
+    }
+    let candidates = (0 ..< Int32(searchable ? n : 0)).filter { wanted[Int(components.componentOf[Int($0)])] }
+    let owned = shard?.owns(candidates, costs: WorkShard.startCosts(links: self, components: components))
+    let starts = owned.map { owned in candidates.indices.filter { owned[$0] }.map { candidates[$0] } } ?? candidates
+    let sinkRestriction = restriction
     let maxLength = options.maxLength.map { Int32(clamping: $0) }
     let window = options.window.map { Int32(clamping: $0) }
     let makeSink: @Sendable () -> CycleSink = {
       CycleSink(
         companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter)
+        reporter: reporter, restriction: sinkRestriction)
     }
     let threads = options.stopAfter == nil ? max(1, options.threads) : 1
     let counter = ParallelWork.TaskCounter()

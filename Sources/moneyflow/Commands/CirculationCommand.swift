@@ -16,14 +16,15 @@ enum CirculationCommand {
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       SharedOptions.formatWithLines(records: "flows"),
       SharedOptions.output,
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try graph.maximumCirculation(filter: filter)
     }
@@ -35,6 +36,13 @@ enum CirculationCommand {
       case .json: try writer.writeDocument(report.jsonMembers())
       case .jsonl: try writer.writeLines(report.jsonMembers(), records: "flows")
       }
+    }
+    if circulation.flowCount == 0, circulation.undisclosedExcluded > 0,
+      ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
+    {
+      Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
+    } else if circulation.circular == 0 {
+      EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
     }
     return 0
   }

@@ -17,19 +17,32 @@ enum CyclesCommand {
       OptionSpec(name: "max-length", value: "N", help: "Count only cycles of at most N companies (flows with --temporal)."),
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
-    ] + SharedOptions.filters + [
+    ] + CycleFilterOptions.specs + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
       OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let format = try arguments.outputFormat(lines: true)
+    let partial = arguments.string("format") == "partial"
+    let format = partial ? .text : try arguments.outputFormat(lines: true)
+    let shard = try ShardOptions.shard(arguments)
+    let merging = arguments.string("merge")
+    if arguments.string("stop-after") != nil, shard != nil || merging != nil || partial {
+      throw UsageError.message("'--stop-after' cannot go with '--shard', '--merge' or '--format partial': a shard cannot know where the single search would stop")
+    }
+    if merging != nil, shard != nil || partial {
+      throw UsageError.message("'--merge' prints the whole answer: it goes with '--format text' or '--format json', without '--shard'")
+    }
+    let key = ShardOptions.key(arguments)
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -41,28 +54,44 @@ enum CyclesCommand {
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
-    let graph = try GraphFile.load(arguments.file)
+    let minLength = try arguments.int("min-length", minimum: 1)
+    let graph = try arguments.loadGraph()
+    let through = try arguments.throughCompanies(in: graph) ?? []
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
+    var empty: (what: String, shape: String)?
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
-        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
-      }
+        countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
+        through: through, minLength: minLength)
+      let answer = try ShardOptions.answer(
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
-        threads: threads)
-      let result = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-        try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
-      }
+        threads: threads, through: through, minLength: minLength)
+      let answer = try ShardOptions.answer(
+        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+        })
+      guard let result = answer else { return 0 }
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
+      if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {
@@ -71,6 +100,13 @@ enum CyclesCommand {
       case .jsonl: try writer.writeLines(members(), records: "cycles")
       }
     }
+    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return 0
+  }
+
+  /// ` of at most 3 companies`, or nothing without a bound.
+  static func lengthBound(_ maxLength: Int?, flows: Bool) -> String {
+    guard let maxLength else { return "" }
+    return " of at most " + StatsReport.count(maxLength, flows ? "flow" : "company", flows ? "flows" : "companies")
   }
 }

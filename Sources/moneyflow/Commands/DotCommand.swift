@@ -2,15 +2,21 @@ import MoneyFlow
 
 /// `moneyflow dot FILE`: a Graphviz diagram of the graph and its circular flows.
 enum DotCommand {
+  /// A payer–payee pair with more flows than this is drawn as one merged edge by default:
+  /// up to three parallel edges and their labels stay readable side by side.
+  static let mergeAbove = 3
+
   static let spec = CommandSpec(
     name: "dot",
     abstract: "Draw the graph as Graphviz DOT (or SVG, PNG, PDF), circular flows highlighted.",
     discussion: """
-      One node a company, one edge a flow (or a link with --merge-parallel). Money-moving kinds are
-      drawn solid, the others dashed; pen width grows with the amount. --highlight-cycles draws the
-      flows on circular paths in red and puts each group of companies money can go round in
-      (strongly connected component) in its own cluster. Cycles are looked for among the
-      money-moving kinds unless --kinds says otherwise. Render with: moneyflow dot FILE | dot -Tsvg > out.svg
+      One node a company, one edge a flow; a payer and payee with more than \(mergeAbove) flows get
+      one edge, labelled with the total (--no-merge keeps every flow, --merge-parallel merges every
+      pair). Money-moving kinds are drawn solid, the others dashed; pen width grows with the
+      amount. --highlight-cycles draws the flows on circular paths in red and puts each group of
+      companies money can go round in (strongly connected component) in its own cluster. Cycles
+      are looked for among the money-moving kinds unless --kinds says otherwise. Render with:
+      moneyflow dot FILE | dot -Tsvg > out.svg
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
@@ -18,18 +24,20 @@ enum DotCommand {
       OptionSpec(name: "only-cyclic", help: "Keep only the companies and flows that lie on a cycle."),
       OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
       OptionSpec(name: "merge-parallel", help: "One edge per payer and payee, labelled with the total."),
+      OptionSpec(name: "no-merge", help: "One edge a flow, however many join a payer and payee.\n(default: merge a pair with more than \(mergeAbove) flows)"),
       OptionSpec(name: "circulation", help: "Shade and label each flow by its share in the maximum circulation."),
       OptionSpec(name: "font", value: "NAME", help: "Graphviz font list for the labels. (default: Noto Sans CJK first when a\nlabel has Chinese, Japanese or Korean characters, else Helvetica)"),
       OptionSpec(name: "no-labels", help: "Draw edges without labels (for large graphs)."),
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to draw, or 'all'. (default: all kinds are drawn;\ncycles are looked for among the money-moving kinds)"),
     ] + SharedOptions.filters.dropFirst() + [
-      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
+      OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output;\nit ends in .dot, .gv, .svg, .png or .pdf (or has no extension)."),
       OptionSpec(name: "format", value: "FORMAT", help: "dot, svg, png or pdf; svg, png and pdf run Graphviz's dot.\n(default: from the -o file's extension, else dot)"),
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
-    let output = arguments.string("output")
+    let output = try arguments.checkedOutputPath(extensions: ["dot", "gv", "svg", "png", "pdf"])
     let defaultFormat = output.flatMap { Graphviz.Format(pathExtension: $0) }?.rawValue ?? "dot"
     let formatName = try arguments.choice("format", Graphviz.Format.allCases.map(\.rawValue), default: defaultFormat)
     let format = Graphviz.Format(rawValue: formatName) ?? .dot
@@ -39,6 +47,8 @@ enum DotCommand {
     if maxLength != nil, !highlight, !onlyCyclic {
       throw UsageError.message("'--max-length' goes with '--highlight-cycles' or '--only-cyclic'")
     }
+    let mergeParallel = arguments.flag("merge-parallel")
+    if mergeParallel, arguments.flag("no-merge") { throw UsageError.message("'--merge-parallel' and '--no-merge' exclude each other") }
     let requestedKinds = try arguments.kinds("kinds")
     let drawFilter = try arguments.flowFilter(defaultKinds: requestedKinds ?? .all)
     var cycleFilter = drawFilter
@@ -47,10 +57,10 @@ enum DotCommand {
       throw Graphviz.Failure(code: .notInstalled, format: format)
     }
 
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     var options = DOTOptions(
-      filter: drawFilter, mergeParallel: arguments.flag("merge-parallel"),
-      showsEdgeLabels: !arguments.flag("no-labels"), fontName: arguments.string("font"))
+      filter: drawFilter, mergeParallel: mergeParallel, showsEdgeLabels: !arguments.flag("no-labels"),
+      fontName: arguments.string("font"), mergeAbove: arguments.flag("no-merge") ? nil : mergeAbove)
     if highlight || onlyCyclic {
       let selection = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try FlowSelection(graph: graph, filter: cycleFilter)
@@ -78,6 +88,13 @@ enum DotCommand {
       try FileIO.writeAtomically(bytes, to: output)
     } else {
       Console.out(bytes: bytes)
+    }
+    if ((try? EmptySelection.reason(graph: graph, filter: drawFilter)) ?? nil) != nil {
+      EmptyAnswer.note("dot", "the diagram has no flows", graph: graph, filter: drawFilter, shape: "")
+    } else if onlyCyclic, options.keptFlows?.contains(true) == false {
+      EmptyAnswer.note(
+        "dot", "the diagram has no flows", graph: graph, filter: cycleFilter,
+        shape: "no cycle" + CyclesCommand.lengthBound(maxLength, flows: false))
     }
     return 0
   }

@@ -52,7 +52,7 @@ enum GenerateCommand {
       try generator.writeCSV { chunk in try Console.write(UnsafeRawBufferPointer(chunk)) }
     }
     if let count = generator.plantedCycleCount {
-      Console.error("planted \(generator.plantedCycles) cycles of length \(generator.cycleLength): the graph has exactly \(count) cycles")
+      Console.error("planted \(StatsReport.count(generator.plantedCycles, "cycle", "cycles")) of length \(generator.cycleLength): the graph has exactly \(StatsReport.count(count, "cycle", "cycles"))")
     }
     return 0
   }

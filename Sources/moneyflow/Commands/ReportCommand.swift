@@ -30,10 +30,12 @@ enum ReportCommand {
       OptionSpec(name: "page-size", value: "N", help: "Rows per table page. (default: 25)"),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the searches. (default: the number of cores)"),
       OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
+    let output = try arguments.checkedOutputPath(extensions: ["html", "htm"])
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
@@ -46,7 +48,7 @@ enum ReportCommand {
     let pageSize = try arguments.int("page-size", minimum: 1) ?? 25
     let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
 
-    let (graph, selection) = try Loading.selection(arguments.file, filter: filter)
+    let (graph, selection) = try Loading.selection(arguments, filter: filter)
     let statistics = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
       try GraphStatistics(graph: graph)
     }
@@ -90,7 +92,7 @@ enum ReportCommand {
       statistics: statistics, cycles: cycles, temporal: temporal, circulation: circulation,
       diagram: diagram, diagramDescription: plan.description, pageSize: pageSize)
     let bytes = Array(report.html().utf8)
-    if let output = arguments.string("output"), output != "-" {
+    if let output, output != "-" {
       try FileIO.writeAtomically(bytes, to: output)
     } else {
       Console.out(bytes: bytes)

@@ -14,13 +14,14 @@ enum SCCCommand {
       OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'. (default: the money-moving kinds)"),
       SharedOptions.format,
       SharedOptions.output,
-    ],
+      SharedOptions.columns,
+    ] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let kinds = try arguments.kinds("kinds") ?? .moneyMoving
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let components = graph.stronglyConnectedComponents(kinds: kinds)
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       if json {
@@ -28,6 +29,9 @@ enum SCCCommand {
       } else {
         try writer.write(raw: SCCReport.text(components, graph: graph))
       }
+    }
+    if components.cyclicComponents.isEmpty {
+      EmptyAnswer.note("scc", "no component with a cycle", graph: graph, filter: FlowFilter(kinds: kinds), shape: "no cycle")
     }
     return 0
   }

@@ -6,12 +6,12 @@ enum StatsCommand {
     name: "stats",
     abstract: "Summarise a graph: companies, flows and totals by kind, dates, largest flows.",
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
-    options: [SharedOptions.format, SharedOptions.output],
+    options: [SharedOptions.format, SharedOptions.output, SharedOptions.columns] + SharedOptions.currency,
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
-    let graph = try GraphFile.load(arguments.file)
+    let graph = try arguments.loadGraph()
     let stats = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in try GraphStatistics(graph: graph) }
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       if json {

@@ -30,6 +30,24 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.dot"])
   }
 
+  /// A named pipe (like /dev/null, a device) is written in place, never replaced by a regular file.
+  @Test func aPipeIsWrittenInPlace() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/pipe"
+    #expect(mkfifo(path, 0o600) == 0)
+    let reader = open(path, O_RDONLY | O_NONBLOCK)
+    #expect(reader >= 0)
+    defer { _ = close(reader) }
+    try AtomicFile.write("through the pipe", to: path)
+    var info = stat()
+    #expect(stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let count = read(reader, &buffer, buffer.count)
+    #expect(count == 16 && String(decoding: buffer.prefix(max(0, count)), as: UTF8.self) == "through the pipe")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["pipe"])
+  }
+
   @Test func streamsChunks() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

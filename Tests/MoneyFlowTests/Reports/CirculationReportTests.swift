@@ -44,7 +44,7 @@ import Testing
       """)
     #expect(report.text(cycleLimit: 1, companyLimit: 1).contains("Where it circulates (1 of 2 routes, largest first)"))
     let short = CirculationReport(graph: g, circulation: try g.maximumCirculation(), cycleLimit: 1)
-    #expect(short.text().contains("Where it circulates (1 routes of the 1 largest of 2 cycles, largest first)"))
+    #expect(short.text().contains("Where it circulates (1 route of the largest of 2 cycles, largest first)"))
     #expect(short.jsonValue().rendered(pretty: false).contains(#""cycle_count":2"#))
   }
 

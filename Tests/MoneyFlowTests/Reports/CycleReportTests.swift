@@ -53,7 +53,7 @@ import Testing
     let text = CycleReport.text(try graph.elementaryCycles(CycleSearchOptions(limit: 1)), graph: graph)
     #expect(
       text == """
-        2 cycles of money-moving flows. The 1 with the largest circulating amount:
+        2 cycles of money-moving flows. The one with the largest circulating amount:
 
         1. Microsoft → OpenAI → Microsoft
            13 bn USD circulating, length 2
