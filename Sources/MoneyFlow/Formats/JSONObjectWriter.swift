@@ -8,7 +8,7 @@
 /// arrays of scalars on one line (`["a", "b"]`), arrays of objects one element
 /// a line; compact output without spaces. Keys are literals that need no
 /// escaping.
-public struct JSONObjectWriter {
+public struct JSONObjectWriter: ~Copyable {
   var out: ByteBuffer
   /// The gathered members; nil when writing bytes.
   private var gathered: [(String, JSONValue)]?
@@ -16,7 +16,7 @@ public struct JSONObjectWriter {
   private let indent: Int
   private var count = 0
 
-  init(out: ByteBuffer, pretty: Bool, indent: Int) {
+  init(out: consuming ByteBuffer, pretty: Bool, indent: Int) {
     self.out = out
     self.gathered = nil
     self.pretty = pretty

@@ -31,7 +31,9 @@ public final class JSONStreamWriter {
     }
 
     /// An array of objects streamed from `elements`, iterated once, lazily;
-    /// `body` writes each element's members.
+    /// `body` writes each element's members. Inlinable, so that callers in
+    /// other modules get the iteration specialized for their sequence.
+    @inlinable
     public static func objects<S: Sequence>(
       _ elements: S, _ body: @escaping (S.Element, inout JSONObjectWriter) -> Void
     ) -> Member {
@@ -60,7 +62,9 @@ public final class JSONStreamWriter {
     }
   }
 
-  private var buffer: ByteBuffer
+  /// Only this writer's own non-reentrant methods touch it, so the dynamic
+  /// exclusivity check on every access of a class property is left out.
+  @exclusivity(unchecked) private var buffer: ByteBuffer
   private let chunkSize: Int
   private let sink: (UnsafeRawBufferPointer) throws -> Void
   /// The number of bytes handed to the sink so far.
@@ -150,7 +154,7 @@ public final class JSONStreamWriter {
     guard buffer.count > 0 else { return }
     bytesWritten += buffer.count
     defer { buffer.removeAll() }
-    try buffer.bytes.withUnsafeBytes { try sink($0) }
+    try buffer.withUnsafeBytes { try sink($0) }
   }
 
   /// An object with `members` at the top level, streamed arrays element by element.
