@@ -80,6 +80,8 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends `key: value` for any value.
+  ///
+  /// - Complexity: O(*n*) in the size of the value's text.
   public mutating func value(_ key: StaticString, _ value: JSONValue) {
     if gather(key, value) { return }
     self.key(key)
@@ -87,6 +89,8 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends a string member, escaped as ``JSONValue/writeString(_:to:)-bytes``.
+  ///
+  /// - Complexity: O(*n*) in the UTF-8 length of `value`.
   public mutating func string(_ key: StaticString, _ value: String) {
     if gather(key, .string(value)) { return }
     self.key(key)
@@ -94,11 +98,15 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends a string member, or null when `value` is nil.
+  ///
+  /// - Complexity: O(*n*) in the UTF-8 length of `value`.
   public mutating func string(_ key: StaticString, orNull value: String?) {
     if let value { string(key, value) } else { self.value(key, .null) }
   }
 
   /// Appends an integer member (the digits of ``JSONValue/int(_:)``).
+  ///
+  /// - Complexity: O(1).
   public mutating func int(_ key: StaticString, _ value: Int) {
     if gather(key, .int(value)) { return }
     self.key(key)
@@ -106,6 +114,8 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends a number member (``JSONValue/number(_:)``'s text), or null when nil.
+  ///
+  /// - Complexity: O(1).
   public mutating func number(_ key: StaticString, _ value: Double?) {
     guard let value else { return self.value(key, .null) }
     if gather(key, .number(value)) { return }
@@ -125,6 +135,8 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends a date as its text (``FlowDate/description``).
+  ///
+  /// - Complexity: O(1).
   public mutating func date(_ key: StaticString, _ value: FlowDate) {
     if gather(key, .string(value.description)) { return }
     self.key(key)
@@ -134,14 +146,30 @@ public struct JSONObjectWriter: ~Copyable {
   }
 
   /// Appends an array of strings, on one line.
+  ///
+  /// - Complexity: O(*n*) in the size of the strings.
   public mutating func strings<S: Sequence>(_ key: StaticString, _ values: S) where S.Element == String {
     if gather(key, .array(values.map(JSONValue.string))) { return }
+    scalars(key, values) { JSONValue.writeString($0, to: &$1) }
+  }
+
+  /// Appends an array of integers, on one line.
+  ///
+  /// - Complexity: O(*n*) in the number of values.
+  public mutating func ints<S: Sequence>(_ key: StaticString, _ values: S) where S.Element == Int {
+    if gather(key, .array(values.map(JSONValue.int))) { return }
+    scalars(key, values) { $1.appendDecimal($0) }
+  }
+
+  /// Member `key`: an array of scalars on one line (`["a", "b"]`, compact
+  /// `["a","b"]`), each written by `write`.
+  private mutating func scalars<S: Sequence>(_ key: StaticString, _ values: S, _ write: (S.Element, inout ByteBuffer) -> Void) {
     self.key(key)
     var first = true
     for value in values {
       out.append(first ? "[" : pretty ? ", " : ",")
       first = false
-      JSONValue.writeString(value, to: &out)
+      write(value, &out)
     }
     out.append(first ? "[]" : "]")
   }
@@ -171,19 +199,6 @@ public struct JSONObjectWriter: ~Copyable {
       out.appendSpaces(indent + 2)
     }
     out.append(0x7D)
-  }
-
-  /// Appends an array of integers, on one line.
-  public mutating func ints<S: Sequence>(_ key: StaticString, _ values: S) where S.Element == Int {
-    if gather(key, .array(values.map(JSONValue.int))) { return }
-    self.key(key)
-    var first = true
-    for value in values {
-      out.append(first ? "[" : pretty ? ", " : ",")
-      first = false
-      out.appendDecimal(value)
-    }
-    out.append(first ? "[]" : "]")
   }
 
   /// Appends an array of objects, each element's members written by `body`.
