@@ -24,6 +24,10 @@ public final class JSONStreamWriter {
     /// buffer (``JSONObjectWriter``), one element at a time: `each` calls
     /// `visit` once per element, in order, with that element's writing.
     case objects(_ each: (_ visit: (_ element: (inout JSONObjectWriter) -> Void) throws -> Void) throws -> Void)
+    /// An array of arrays of strings (each on one line when pretty, like
+    /// ``JSONValue/array(_:)`` of strings), one element at a time: `each`
+    /// calls `visit` once per element, in order.
+    case stringArrays(_ each: (_ visit: (_ strings: [String]) throws -> Void) throws -> Void)
 
     /// An array streamed from `elements`, which is iterated once, lazily.
     public static func array<S: Sequence>(_ elements: S) -> Member where S.Element == JSONValue {
@@ -49,6 +53,8 @@ public final class JSONStreamWriter {
       case .elements(let elements): .array(Array(elements))
       case .objects(let each):
         .array(Member.gathered(each))
+      case .stringArrays(let each):
+        .array(Member.gathered(each))
       }
     }
 
@@ -58,6 +64,13 @@ public final class JSONStreamWriter {
       var items: [JSONValue] = []
       // Gathering throws nothing: only a sink does.
       try? each { element in items.append(JSONObjectWriter.gather(element)) }
+      return items
+    }
+
+    private static func gathered(_ each: (_ visit: (_ strings: [String]) throws -> Void) throws -> Void) -> [JSONValue] {
+      var items: [JSONValue] = []
+      // Gathering throws nothing: only a sink does.
+      try? each { strings in items.append(.array(strings.map(JSONValue.string))) }
       return items
     }
   }
@@ -133,6 +146,12 @@ public final class JSONStreamWriter {
           buffer.append(0x0A)
           try flushIfFull()
         }
+      case .stringArrays(let each):
+        try each { strings in
+          writeStrings(strings, pretty: false)
+          buffer.append(0x0A)
+          try flushIfFull()
+        }
       }
     }
     try write(raw: "{\"summary\":")
@@ -170,27 +189,54 @@ public final class JSONStreamWriter {
       case .elements(let elements):
         var first = true
         for element in elements {
-          buffer.append(first ? "[" : ",")
-          if pretty { buffer.append("\n    ") }
-          first = false
+          startElement(&first, pretty)
           try write(element, pretty: pretty, indent: 4)
         }
-        buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
+        endArray(first, pretty)
       case .objects(let each):
         var first = true
         try each { element in
-          buffer.append(first ? "[" : ",")
-          if pretty { buffer.append("\n    ") }
-          first = false
+          startElement(&first, pretty)
           JSONObjectWriter.write(to: &buffer, pretty: pretty, indent: 4, element)
           try flushIfFull()
         }
-        buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
+        endArray(first, pretty)
+      case .stringArrays(let each):
+        var first = true
+        try each { strings in
+          startElement(&first, pretty)
+          writeStrings(strings, pretty: pretty)
+          try flushIfFull()
+        }
+        endArray(first, pretty)
       }
       if i + 1 < members.count { buffer.append(pretty ? ",\n" : ",") } else if pretty { buffer.append(0x0A) }
     }
     buffer.append(0x7D)
     try flushIfFull()
+  }
+
+  /// Before an element of a member's array at the top level: `[` or `,`,
+  /// then the element's own line when pretty.
+  private func startElement(_ first: inout Bool, _ pretty: Bool) {
+    buffer.append(first ? "[" : ",")
+    if pretty { buffer.append("\n    ") }
+    first = false
+  }
+
+  /// After the last element: `[]` when there was none, else `]` (on its own line when pretty).
+  private func endArray(_ empty: Bool, _ pretty: Bool) {
+    buffer.append(empty ? "[]" : pretty ? "\n  ]" : "]")
+  }
+
+  /// An array of strings on one line, as ``JSONValue`` writes it.
+  private func writeStrings(_ strings: [String], pretty: Bool) {
+    buffer.append(0x5B)
+    for (i, string) in strings.enumerated() {
+      if i > 0 { buffer.append(pretty ? ", " : ",") }
+      JSONValue.writeString(string, to: &buffer)
+    }
+    buffer.append(0x5D)
   }
 
   private func flushIfFull() throws {
