@@ -83,18 +83,26 @@ extension ByteBuffer {
     appendDecimal(magnitude % scale, minimumDigits: fraction)
   }
 
-  /// Appends a date as ``FlowDate/description`` writes it.
+  /// Appends a date as ``FlowDate/description`` writes it (one case per
+  /// precision, as there, so a new precision has to be written here too).
   ///
   /// - Complexity: O(1).
   mutating func appendDate(_ date: FlowDate) {
     let (y, m, d) = date.components
     guard y >= 0 else { return append(contentsOf: date.description) }
-    appendDecimal(UInt64(y), minimumDigits: 4)
-    if date.precision == .year { return }
-    append(0x2D)
-    appendDecimal(UInt64(m), minimumDigits: 2)
-    if date.precision == .month { return }
-    append(0x2D)
-    appendDecimal(UInt64(d), minimumDigits: 2)
+    switch date.precision {
+    case .year:
+      appendDecimal(UInt64(y), minimumDigits: 4)
+    case .month:
+      appendDecimal(UInt64(y), minimumDigits: 4)
+      append(0x2D)
+      appendDecimal(UInt64(m), minimumDigits: 2)
+    case .day:
+      appendDecimal(UInt64(y), minimumDigits: 4)
+      append(0x2D)
+      appendDecimal(UInt64(m), minimumDigits: 2)
+      append(0x2D)
+      appendDecimal(UInt64(d), minimumDigits: 2)
+    }
   }
 }
