@@ -1,12 +1,16 @@
 import MoneyFlow
 
 /// Time-respecting cycles on AMLSim with windows of 1, 7 and 30 steps
-/// (days), and the plain alternative they are compared with.
+/// (days) and of 6 hours, and the plain alternative they are compared with.
 enum AMLSimPhases {
   /// 149 steps is the whole simulation: an upper bound on what any window finds.
   static let windows = [1, 7, 30, 149]
   static let all: [any BenchmarkPhase] =
-    windows.map { AMLSimTemporalPhase(window: $0, maxLength: nil) }
+    windows.map { AMLSimTemporalPhase(window: FlowDuration(days: $0), maxLength: nil) }
+    + [
+      AMLSimTemporalPhase(window: FlowDuration(seconds: 6 * 3_600), maxLength: nil),
+      AMLSimTemporalPhase(window: FlowDuration(seconds: 6 * 3_600), maxLength: nil, timed: true),
+    ]
     + [AMLSimTemporalPhase(window: 30, maxLength: 6), AMLSimStructuralFilterPhase(window: 30, maxLength: 6)]
 }
 
@@ -54,17 +58,53 @@ struct AMLSimInput {
 /// counted in the timed repetitions; one untimed listing run gives the
 /// coverage of the fraud accounts.
 struct AMLSimTemporalPhase: BenchmarkPhase {
-  let window: Int
+  /// Whole days are AMLSim steps; 6 hours on AMLSim's day-long steps keeps
+  /// the chains whose flows share one step.
+  let window: FlowDuration
   let maxLength: Int?
-  var name: String { "amlsim-temporal-\(window)" + (maxLength.map { "-len\($0)" } ?? "") }
+  /// Give each flow a time of day (``timedGraph(_:)``), so that the window
+  /// counts seconds within and across steps.
+  var timed = false
+  var name: String {
+    "amlsim-temporal-" + (window.isWholeDays ? "\(window.days)" : "\(window.seconds / 3_600)h")
+      + (maxLength.map { "-len\($0)" } ?? "") + (timed ? "-timed" : "")
+  }
   var title: String {
-    "AMLSim: time-respecting cycles, window \(window) steps" + (maxLength.map { ", length <= \($0)" } ?? "")
+    "AMLSim: time-respecting cycles, window " + (window.isWholeDays ? "\(window.days) steps" : window.description)
+      + (maxLength.map { ", length <= \($0)" } ?? "") + (timed ? ", flows given times of day" : "")
   }
 
   func applies(to workload: Workload) -> Bool { workload.family == "amlsim" }
-  func isSlow(on workload: Workload) -> Bool { maxLength != nil || window > 30 }
+  func isSlow(on workload: Workload) -> Bool { maxLength != nil || window.days > 30 }
 
-  func prepare(_ workload: Workload) throws -> AMLSimInput { try AMLSimInput(workload) }
+  func prepare(_ workload: Workload) throws -> AMLSimInput {
+    var input = try AMLSimInput(workload)
+    if timed { input.graph = AMLSimTemporalPhase.timedGraph(input.graph) }
+    return input
+  }
+
+  /// The graph with each flow at a time of day in its step (UTC, to the
+  /// second), drawn from a hash of the flow's index: the same every run.
+  static func timedGraph(_ graph: FlowGraph) -> FlowGraph {
+    var builder = FlowGraphBuilder()
+    builder.currency = graph.currency
+    builder.rates = graph.rates
+    builder.reserveCapacity(flows: graph.flowCount)
+    for i in 0 ..< graph.flowCount {
+      var flow = graph.flow(i)
+      if let day = flow.date?.day {
+        var x = UInt64(i) &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 31
+        flow.date = FlowDate(day: day, precision: .day, time: FlowTime(secondOfDay: Int32(x % 86_400), zone: .utc))
+      }
+      builder.addFlow(flow)
+    }
+    let timed = builder.build()
+    precondition(timed.companyIDs == graph.companyIDs, "the same companies in the same order")
+    return timed
+  }
 
   func measure(_ input: AMLSimInput, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
@@ -84,9 +124,9 @@ struct AMLSimTemporalPhase: BenchmarkPhase {
     listing.limit = 0
     let listed = try input.graph.temporalCycles(listing)
     precondition(listed.count == counted && listed.cycles.count == listed.count, "the listing holds every chain")
-    var counts = input.coverage(listed.cycles.map(\.companies))
+    var counts = input.coverage(listed.cycles.map { $0.companies })
     counts["cycles"] = listed.count
-    counts["longest"] = listed.cycles.map(\.length).max() ?? 0
+    counts["longest"] = listed.cycles.map { $0.length }.max() ?? 0
     return PhaseOutcome(samples: samples, counts: counts)
   }
 }
@@ -128,7 +168,7 @@ struct AMLSimStructuralFilterPhase: BenchmarkPhase {
       chains = total
     }
     let pruned = try graph.temporalCycles(
-      TemporalCycleSearchOptions(window: window, maxLength: maxLength, countOnly: true)
+      TemporalCycleSearchOptions(window: FlowDuration(days: window), maxLength: maxLength, countOnly: true)
     ).count
     return PhaseOutcome(
       samples: samples,

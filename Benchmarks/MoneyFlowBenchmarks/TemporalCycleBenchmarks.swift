@@ -7,7 +7,7 @@ import MoneyFlow
 struct TemporalPhase: BenchmarkPhase {
   let name = "temporal"
   let title = "time-respecting cycles, window 30 days, counted"
-  static let window = 30
+  static let window: FlowDuration = 30
 
   func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
 

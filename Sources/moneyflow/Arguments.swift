@@ -184,9 +184,18 @@ struct ParsedArguments {
   func date(_ name: String) throws(UsageError) -> FlowDate? {
     guard let text = values[name] else { return nil }
     guard let date = FlowDate(parsing: text) else {
-      throw UsageError.message("The value '\(text)' is invalid for '--\(name) <date>': expected YYYY, YYYY-MM or YYYY-MM-DD")
+      throw UsageError.message("The value '\(text)' is invalid for '--\(name) <date>': expected YYYY, YYYY-MM, YYYY-MM-DD or a date with a time (YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM], YYYY-MM-DD HH:MM[:SS], YYYY/MM/DD HH:MM[:SS])")
     }
     return date
+  }
+
+  /// A duration option (``FlowDuration``): `30` (days), `30d`, `6h`, `90m`, `3600s`.
+  func duration(_ name: String) throws(UsageError) -> FlowDuration? {
+    guard let text = values[name] else { return nil }
+    guard let duration = FlowDuration(parsing: text) else {
+      throw UsageError.message("The value '\(text)' is invalid for '--\(name) <\(optionValueName(name))>': expected \(FlowDuration.acceptedForms)")
+    }
+    return duration
   }
 
   /// An amount option such as `1e9` or `500m`.

@@ -28,8 +28,8 @@ enum SharedOptions {
   static let filters: [OptionSpec] = [
     OptionSpec(name: "kinds", value: "KINDS", help: "Comma-separated flow kinds to include, or 'all'.\n(default: the money-moving kinds: investment, cloud_commitment,\nrevenue_share, purchase, loan, acquisition, grant, other)"),
     OptionSpec(name: "min-amount", value: "AMOUNT", help: "Leave out flows smaller than this, in the base currency\n(e.g. 1e9 or 500m). Flows without an amount are left out and counted."),
-    OptionSpec(name: "since", value: "DATE", help: "Leave out flows dated before this (YYYY, YYYY-MM or YYYY-MM-DD).\nUndated flows are left out and counted."),
-    OptionSpec(name: "until", value: "DATE", help: "Leave out flows dated after this; a partial date includes its\nwhole year or month."),
+    OptionSpec(name: "since", value: "DATE", help: "Leave out flows dated before this (YYYY, YYYY-MM, YYYY-MM-DD or a\ndate-time such as 2024-05-01T09:30Z). Undated flows are left out\nand counted."),
+    OptionSpec(name: "until", value: "DATE", help: "Leave out flows dated after this; a partial date includes its\nwhole year, month or day, a time to the minute its whole minute."),
   ]
 }
 

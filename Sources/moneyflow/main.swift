@@ -5,4 +5,5 @@
 #endif
 
 Console.ignoreBrokenPipes()
+Interruption.install(stoppable: CommandLine.arguments.dropFirst().first.map(Interruption.stoppable.contains) ?? false)
 exit(MoneyFlowCommand.main(Array(CommandLine.arguments.dropFirst())))

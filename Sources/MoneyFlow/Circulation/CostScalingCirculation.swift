@@ -91,6 +91,10 @@ struct CostScalingCirculation {
 
   /// Counters, for tests and measurements.
   private(set) var refineCount = 0
+  /// Optional early stop, polled before each refine and every 256 augmentations.
+  var stop: StopSignal? = nil
+  /// Why the solver stopped early, or nil.
+  private(set) var stopped: StopSignal.Reason?
   private(set) var relabelCount = 0
   private(set) var augmentCount = 0
   private(set) var priceUpdateCount = 0
@@ -108,6 +112,9 @@ struct CostScalingCirculation {
     var costUnit: Int64
     /// How many refines ran.
     var refines: Int
+    /// Why the solver stopped early; `flow` is then the circulation of the
+    /// last refine completed (feasible, not maximum), or zero.
+    var stopped: StopSignal.Reason? = nil
   }
 
   /// Returns a maximum-weight circulation of the arcs `tails[i] → heads[i]`
@@ -125,13 +132,16 @@ struct CostScalingCirculation {
   /// - Complexity: see ``CostScalingCirculation``.
   static func maximumCirculation(
     nodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], weights: [Int64]? = nil,
-    longestCycle: Int
+    longestCycle: Int, stop: StopSignal? = nil
   ) -> Solution {
     var network = CostScalingCirculation(
       nodeCount: nodeCount, tails: tails, heads: heads, capacities: capacities, weights: weights,
       longestCycle: longestCycle)
+    network.stop = stop
     network.solve()
-    return network.solution(capacities: capacities)
+    var solution = network.solution(capacities: capacities)
+    solution.stopped = network.stopped
+    return solution
   }
 
   init(
@@ -199,13 +209,24 @@ struct CostScalingCirculation {
 
   /// Runs refines from `ε = largestCost / firstScalingFactor` down to
   /// `ε = 1`, stopping early once the circulation is proven optimal.
+  ///
+  /// When ``stop`` fires, the arcs go back to the circulation of the last
+  /// refine completed (each one ends balanced), or to zero flow; a copy of
+  /// the arcs is kept for that, only when ``stop`` is set.
   mutating func solve() {
     guard nodeCount > 0 else { return }
     var epsilon = largestCost
+    var kept = stop == nil ? [] : arcs
     repeat {
       let factor = refineCount == 0 ? CostScalingCirculation.firstScalingFactor : CostScalingCirculation.scalingFactor
       epsilon = max(1, epsilon / factor)
-      refine(epsilon: epsilon)
+      if stopped == nil, let reason = stop?.reason { stopped = reason }
+      if stopped == nil { refine(epsilon: epsilon) }
+      if stopped != nil {
+        arcs = kept
+        return
+      }
+      if stop != nil { kept = arcs }
       if epsilon > 1, hasOptimalityCertificate() { break }
     } while epsilon > 1
   }
@@ -252,6 +273,7 @@ struct CostScalingCirculation {
     guard queueCount > 0 else { return }
     updatePrices(epsilon: epsilon)
     var relabelsSinceUpdate = 0
+    var augmentations = 0
     while queueCount > 0 {
       let start = Int(queue[queueHead])
       if excess[start] <= 0 {
@@ -261,6 +283,11 @@ struct CostScalingCirculation {
         continue
       }
       relabelsSinceUpdate += augment(from: start, epsilon: epsilon)
+      augmentations &+= 1
+      if augmentations & 0xFF == 0, let reason = stop?.reason {
+        stopped = reason
+        return
+      }
       if relabelsSinceUpdate >= nodeCount {
         updatePrices(epsilon: epsilon)
         relabelsSinceUpdate = 0

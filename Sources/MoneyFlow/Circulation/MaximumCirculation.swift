@@ -38,6 +38,10 @@ public struct MaximumCirculation: Sendable {
   public let undatedExcluded: Int
   /// How amounts were turned into the integers the solver works with.
   public let rounding: CirculationRounding
+  /// Why the solver was stopped early (``StopSignal``), or nil. The flows
+  /// are then a feasible circulation found so far (a lower bound on the
+  /// maximum), or none.
+  public var stoppedBy: StopSignal.Reason? = nil
 
   /// Whether each flow was taken into account, indexed by flow.
   let isIncluded: [Bool]
@@ -88,10 +92,10 @@ extension FlowGraph {
   /// - Throws: ``CurrencyConversion/Failure`` if a selected flow's currency has
   ///   no rate to the base currency.
   /// - Complexity: see ``maximumCirculation(selection:)``.
-  public func maximumCirculation(filter: FlowFilter = FlowFilter()) throws(CurrencyConversion.Failure)
-    -> MaximumCirculation
+  public func maximumCirculation(filter: FlowFilter = FlowFilter(), stop: StopSignal? = nil)
+    throws(CurrencyConversion.Failure) -> MaximumCirculation
   {
-    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter))
+    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), stop: stop)
   }
 
   /// Returns the maximum circulation of the selected flows.
@@ -114,7 +118,11 @@ extension FlowGraph {
   ///   CPU for 1,000,000 uniformly random flows among 100,000 companies, 4 s
   ///   for a skewed (power-law-like) graph of the same size, 0.3 s for a ring
   ///   through 1,000,000 companies.
-  public func maximumCirculation(selection: FlowSelection) -> MaximumCirculation {
+  ///
+  /// **Stopping early.** When `stop` fires, the result holds the balanced
+  /// circulation of the solver's last completed refine (zero if none):
+  /// feasible, a lower bound on the maximum, with ``stoppedBy`` set.
+  public func maximumCirculation(selection: FlowSelection, stop: StopSignal? = nil) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
     var undisclosed = selection.undisclosedExcluded
@@ -134,6 +142,7 @@ extension FlowGraph {
     var capacities: [Int64] = []
     var arcFlow: [Int] = []
     var circularUnits = [Int64](repeating: 0, count: flowCount)
+    var stoppedBy: StopSignal.Reason?
     for flow in 0 ..< flowCount where units[flow] > 0 {
       let (u, v) = (payerIndex[flow], payeeIndex[flow])
       if u == v {
@@ -153,7 +162,8 @@ extension FlowGraph {
         maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
       let solution = CostScalingCirculation.maximumCirculation(
         nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
-        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest)
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest, stop: stop)
+      stoppedBy = solution.stopped
       for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }
 
@@ -212,8 +222,8 @@ extension FlowGraph {
       circular: toDouble(totalCircular), circularAmounts: circularAmounts,
       flowAmounts: flowAmounts, companies: companies, flowCount: includedCount,
       circularFlowCount: circularCount, undisclosedExcluded: undisclosed,
-      undatedExcluded: selection.undatedExcluded, rounding: rounding, isIncluded: included,
-      capacityUnits: units, circularUnits: circularUnits)
+      undatedExcluded: selection.undatedExcluded, rounding: rounding, stoppedBy: stoppedBy,
+      isIncluded: included, capacityUnits: units, circularUnits: circularUnits)
   }
 
   /// The integer amount of each included flow for the solver, and how it was rounded.

@@ -29,7 +29,7 @@ extension LinkGraph {
     var newTarget: [Int32] = []
     var newFlowStart: [Int32] = [0]
     var newFlows: [Int32] = []
-    var newDay: [Int32] = []
+    var newTime: [Int64] = []
     var newValue: [Double] = []
     var newTotal: [Double] = []
     newSource.reserveCapacity(linkCount)
@@ -47,7 +47,7 @@ extension LinkGraph {
         newTotal.append(total[Int(l)])
         for entry in Int(flowStart[Int(l)]) ..< Int(flowStart[Int(l) + 1]) {
           newFlows.append(linkFlows[entry])
-          newDay.append(entryDay[entry])
+          newTime.append(entryTime[entry])
           newValue.append(entryValue[entry])
         }
         newFlowStart.append(Int32(newFlows.count))
@@ -57,7 +57,7 @@ extension LinkGraph {
     let reverse = LinkGraph.reverseIndex(targets: newTarget, companyCount: n)
     let links = LinkGraph(
       companyCount: n, baseCurrency: baseCurrency, linkStart: newStart, linkSource: newSource,
-      linkTarget: newTarget, flowStart: newFlowStart, linkFlows: newFlows, entryDay: newDay,
+      linkTarget: newTarget, flowStart: newFlowStart, linkFlows: newFlows, entryTime: newTime,
       entryValue: newValue, total: newTotal, inStart: reverse.inStart, inLinks: reverse.inLinks)
     return (links, original)
   }
@@ -65,7 +65,7 @@ extension LinkGraph {
   /// A link graph from its arrays.
   private init(
     companyCount: Int, baseCurrency: String, linkStart: [Int32], linkSource: [Int32], linkTarget: [Int32],
-    flowStart: [Int32], linkFlows: [Int32], entryDay: [Int32], entryValue: [Double], total: [Double],
+    flowStart: [Int32], linkFlows: [Int32], entryTime: [Int64], entryValue: [Double], total: [Double],
     inStart: [Int32], inLinks: [Int32]
   ) {
     self.companyCount = companyCount
@@ -75,7 +75,7 @@ extension LinkGraph {
     self.linkTarget = linkTarget
     self.flowStart = flowStart
     self.linkFlows = linkFlows
-    self.entryDay = entryDay
+    self.entryTime = entryTime
     self.entryValue = entryValue
     self.total = total
     self.inStart = inStart

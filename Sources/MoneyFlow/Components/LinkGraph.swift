@@ -2,7 +2,7 @@
 /// one payer to one payee form a single *link*.
 ///
 /// Cycle analyses run on links: two parallel investments from A to B make one
-/// hop A → B. Each link keeps its flows (sorted by day, then flow index) and
+/// hop A → B. Each link keeps its flows (sorted by time, then flow index) and
 /// its *total*, the sum of its disclosed amounts in the base currency; a link
 /// whose flows are all undisclosed has an unknown total.
 ///
@@ -25,10 +25,11 @@ public struct LinkGraph: Sendable {
   let linkTarget: [Int32]
   /// `linkCount + 1` offsets into ``linkFlows``.
   let flowStart: [Int32]
-  /// Selected flow indices of each link, by (day, flow index).
+  /// Selected flow indices of each link, by (time, flow index).
   let linkFlows: [Int32]
-  /// Day of each entry of ``linkFlows`` (``FlowGraph/undatedDay`` if none).
-  let entryDay: [Int32]
+  /// Time of each entry of ``linkFlows``, ``FlowGraph/time(of:)``
+  /// (``FlowGraph/undatedTime`` if none).
+  let entryTime: [Int64]
   /// Amount of each entry of ``linkFlows`` in the base currency; NaN when
   /// undisclosed or when the link graph was built without a conversion.
   let entryValue: [Double]
@@ -73,7 +74,7 @@ public struct LinkGraph: Sendable {
       packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: conversion?.value(of: flow, in: graph) ?? .nan)
       kept += 1
     }
-    // Pass 2, along the adjacency (payer, then payee, day, index): one link
+    // Pass 2, along the adjacency (payer, then payee, time, index): one link
     // per run of flows to the same payee.
     var linkStart = [Int32](repeating: 0, count: n + 1)
     var linkSource: [Int32] = []
@@ -81,14 +82,15 @@ public struct LinkGraph: Sendable {
     var flowStart: [Int32] = [0]
     var total: [Double] = []
     var linkFlows: [Int32] = []
-    var entryDay: [Int32] = []
+    var entryTime: [Int64] = []
+    let hasTimes = graph.hasTimesOfDay
     var entryValue: [Double] = []
     linkSource.reserveCapacity(kept)
     linkTarget.reserveCapacity(kept)
     flowStart.reserveCapacity(kept + 1)
     total.reserveCapacity(kept)
     linkFlows.reserveCapacity(kept)
-    entryDay.reserveCapacity(kept)
+    entryTime.reserveCapacity(kept)
     entryValue.reserveCapacity(kept)
     for c in 0 ..< n {
       var previous: Int32 = -1
@@ -108,7 +110,13 @@ public struct LinkGraph: Sendable {
           total[last] = total[last].isNaN ? entry.value : total[last] + entry.value
         }
         linkFlows.append(flow)
-        entryDay.append(entry.day)
+        // Times of day are read where the graph has them; a day number
+        // alone gives the time of a date without one.
+        if hasTimes {
+          entryTime.append(graph.time(of: Int(flow)))
+        } else {
+          entryTime.append(entry.day == FlowGraph.undatedDay ? FlowGraph.undatedTime : Int64(entry.day) * FlowDuration.secondsPerDay)
+        }
         entryValue.append(entry.value)
       }
       if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
@@ -122,7 +130,7 @@ public struct LinkGraph: Sendable {
     self.linkTarget = linkTarget
     self.flowStart = flowStart
     self.linkFlows = linkFlows
-    self.entryDay = entryDay
+    self.entryTime = entryTime
     self.entryValue = entryValue
     self.total = total
     self.inStart = inStart
@@ -164,7 +172,7 @@ public struct LinkGraph: Sendable {
   /// The payee of link `link`.
   public func payee(ofLink link: Int) -> CompanyID { CompanyID(linkTarget[link]) }
 
-  /// The selected flows of link `link`, sorted by (day, flow index).
+  /// The selected flows of link `link`, sorted by (time, flow index).
   public func flows(ofLink link: Int) -> ArraySlice<Int32> {
     linkFlows[Int(flowStart[link]) ..< Int(flowStart[link + 1])]
   }

@@ -21,6 +21,11 @@ struct CycleRestriction: Sendable {
   /// Whether no cycle is filtered or translated.
   var isNone: Bool { minLength <= 1 && through.isEmpty && original.isEmpty }
 
+  /// The graph's number of the searched company `v` (itself when not relabelled).
+  ///
+  /// - Complexity: O(1).
+  func originalCompany(_ v: Int32) -> Int32 { original.isEmpty ? v : original[Int(v)] }
+
   /// Whether the cycle `nodes` is counted.
   @inline(__always)
   func admits(_ nodes: UnsafeBufferPointer<Int32>) -> Bool {

@@ -113,7 +113,8 @@ extension FlowGraph {
     let (_, all) = try cycleLinks(unbounded)
     let (links, restriction, startLimit) = all.restricted(unbounded)
     let found = links.enumerateCycles(
-      unbounded, restriction: restriction, startLimit: startLimit, shard: shard, progress: nil)
+      unbounded, restriction: restriction, startLimit: startLimit, shard: shard, progress: nil
+    ).found
     return CycleSearchPartial(
       kind: .elementary, shard: shard, optionsKey: optionsKey, companyCount: companyCount,
       hopCount: links.linkTarget.count, count: found.count, ranked: found.ranked, exposure: found.exposure)
@@ -142,7 +143,7 @@ extension FlowGraph {
     unbounded.stopAfter = nil
     var found: CycleSearchFound?
     _ = try temporalCycles(unbounded) { links in
-      let result = links.enumerateTemporalCycles(unbounded, shard: shard, progress: nil)
+      let result = links.enumerateTemporalCycles(unbounded, shard: shard, progress: nil).found
       found = result
       return result
     }

@@ -14,6 +14,16 @@ struct CycleSink: Sendable {
   /// Optional progress; told about new cycles every 65,536 of them.
   let reporter: ProgressReporter?
   private var reported = 0
+  /// Optional early stop (time limit, signal); polled every 4,096 cycles
+  /// and by the search loops before each start company.
+  let stop: StopSignal?
+  /// Why the search stopped early; nil if it did not.
+  private(set) var stopped: StopSignal.Reason?
+  /// Start companies settled by this worker (searched to the end, or found
+  /// to have no cycle).
+  var settled = 0
+  /// The start company being searched when the search stopped early.
+  var stoppedAt: Int32?
   /// Minimum length, `--through` and relabelling; see ``CycleRestriction``.
   let restriction: CycleRestriction
   private let restricted: Bool
@@ -22,8 +32,9 @@ struct CycleSink: Sendable {
 
   init(
     companyCount: Int, limit: Int, stopAfter: Int?, countOnly: Bool, reporter: ProgressReporter?,
-    restriction: CycleRestriction = CycleRestriction()
+    restriction: CycleRestriction = CycleRestriction(), stop: StopSignal? = nil
   ) {
+    self.stop = stop
     self.restriction = restriction
     self.restricted = !restriction.isNone
     self.countOnly = countOnly
@@ -61,6 +72,11 @@ struct CycleSink: Sendable {
       truncated = true
       return false
     }
+    if count & 0xFFF == 0, let reason = stop?.reason {
+      stopped = reason
+      truncated = true
+      return false
+    }
     count += 1
     if !countOnly {
       exposure.add(nodes: nodes, amount: amount)
@@ -71,6 +87,35 @@ struct CycleSink: Sendable {
       reported = count
     }
     return true
+  }
+
+  /// Whether the search must stop before searching from `start`: it was
+  /// stopped (then records where) or the stop signal says so.
+  ///
+  /// - Complexity: O(1).
+  mutating func mustStop(before start: Int32) -> Bool {
+    if stopped == nil, let reason = stop?.reason {
+      stopped = reason
+      truncated = true
+    }
+    guard stopped != nil else { return false }
+    if stoppedAt == nil { stoppedAt = start }
+    return true
+  }
+
+  /// Notes that the search from `start` returned early because this sink
+  /// asked it to (`stopAfter` or the stop signal).
+  mutating func noteStopped(at start: Int32) {
+    if stopped != nil, stoppedAt == nil { stoppedAt = start }
+  }
+
+  /// Where the search of the given workers' sinks stopped early, or nil;
+  /// `nextStart` only for a single worker.
+  static func interruption(_ sinks: [CycleSink], companiesTotal: Int) -> SearchInterruption? {
+    guard let reason = sinks.lazy.compactMap(\.stopped).first else { return nil }
+    return SearchInterruption(
+      reason: reason, companiesSettled: sinks.reduce(0) { $0 + $1.settled }, companiesTotal: companiesTotal,
+      nextStart: sinks.count == 1 ? sinks[0].stoppedAt.map { CompanyID(sinks[0].restriction.originalCompany($0)) } : nil)
   }
 
   /// Cycles counted since the last report to the progress reporter; resets.

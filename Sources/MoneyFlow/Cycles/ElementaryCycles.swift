@@ -69,7 +69,8 @@ public struct CycleSearchResult: Sendable {
   /// The number of cycles counted (all that the options allow, or
   /// `stopAfter` when ``truncated``).
   public var count: Int
-  /// Whether the search stopped at `stopAfter` while more cycles existed.
+  /// Whether the search stopped at `stopAfter` while more cycles existed,
+  /// or stopped early (see ``interruption``).
   public var truncated: Bool
   /// The `limit` counted cycles with the largest circulating amount, best
   /// first: known amounts before unknown ones, ties broken by the company
@@ -91,11 +92,17 @@ public struct CycleSearchResult: Sendable {
   public var undisclosedExcluded: Int
   /// The options the search ran with.
   public var options: CycleSearchOptions
+  /// Where the search stopped when its ``StopSignal`` fired (time limit,
+  /// signal); nil if it ran to the end. `count`, the list and the exposure
+  /// then cover the cycles found until then.
+  public var interruption: SearchInterruption?
 
   public init(
     count: Int, truncated: Bool, cycles: [Cycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) {
+    self.interruption = interruption
     self.count = count
     self.truncated = truncated
     self.cycles = cycles
@@ -147,6 +154,12 @@ extension FlowGraph {
   /// are handed out to worker threads; counts, lists and exposure sums are
   /// merged so that the result is identical to one thread's.
   ///
+  /// **Stopping early.** When `stop` fires (polled before each start
+  /// company and every 4,096 cycles), the search returns the cycles found so
+  /// far, `truncated`, with an ``CycleSearchResult/interruption`` saying how
+  /// many start companies were searched (and, on one thread, where it
+  /// stopped).
+  ///
   /// - Parameter progress: called now and then (about every 0.2 s, from any
   ///   thread but never concurrently) and once at the end.
   /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
@@ -155,13 +168,13 @@ extension FlowGraph {
   ///   with bound *L*, for *c* cycles; O(*V* + *E*) extra memory per thread.
   public func elementaryCycles(
     _ options: CycleSearchOptions = CycleSearchOptions(),
-    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
     let (selection, links) = try cycleLinks(options)
     let (searched, restriction, startLimit) = links.restricted(options)
-    let found = searched.enumerateCycles(
-      options, restriction: restriction, startLimit: startLimit, progress: progress)
-    return cycleResult(found, selection: selection, links: searched, options: options)
+    let (found, interruption) = searched.enumerateCycles(
+      options, restriction: restriction, startLimit: startLimit, progress: progress, stop: stop)
+    return cycleResult(found, selection: selection, links: searched, options: options, interruption: interruption)
   }
 
   /// The selected flows and their link graph for an elementary-cycle search.
@@ -177,7 +190,8 @@ extension FlowGraph {
   /// graph, relabelled when ``CycleSearchOptions/through`` is set).
   func cycleResult(
     _ found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
-    selection: FlowSelection, links searched: LinkGraph, options: CycleSearchOptions
+    selection: FlowSelection, links searched: LinkGraph, options: CycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) -> CycleSearchResult {
     let cycles = found.ranked.map { entry in
       Cycle(
@@ -190,7 +204,7 @@ extension FlowGraph {
       exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
       baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: selection.count,
       undatedExcluded: selection.undatedExcluded, undisclosedExcluded: selection.undisclosedExcluded,
-      options: options)
+      options: options, interruption: interruption)
   }
 }
 
@@ -214,16 +228,21 @@ extension LinkGraph {
   /// `shard`, only that shard's start companies (`stopAfter` must then be nil).
   func enumerateCycles(
     _ options: CycleSearchOptions, restriction: CycleRestriction = CycleRestriction(), startLimit: Int32 = .max,
-    shard: WorkShard? = nil, progress: (@Sendable (CycleSearchProgress) -> Void)?
-  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    shard: WorkShard? = nil, progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
+  ) -> (
+    found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
+    interruption: SearchInterruption?
+  ) {
     let plan = CycleSearchPlan(
-      links: self, options: options, restriction: restriction, startLimit: startLimit, progress: progress)
+      links: self, options: options, restriction: restriction, startLimit: startLimit, progress: progress,
+      stop: stop)
     let sinks =
       shard == nil && (options.threads <= 1 || options.stopAfter != nil)
       ? [plan.runSequentially()] : plan.runInParallel(shard: shard)
     let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
-    plan.reporter?.finish(cyclesFound: merged.count)
-    return merged
+    let interruption = CycleSink.interruption(sinks, companiesTotal: plan.startCount)
+    if interruption == nil { plan.reporter?.finish(cyclesFound: merged.count) }
+    return (merged, interruption)
   }
 }
 
@@ -248,11 +267,17 @@ struct CycleSearchPlan: Sendable {
   let restriction: CycleRestriction
   /// Only companies numbered below it start a search.
   let startLimit: Int32
+  /// Optional early stop.
+  let stop: StopSignal?
+
+  /// Companies in the components searched: the start companies to settle.
+  var startCount: Int { johnsonComponents.reduce(boundedStarts.count) { $0 + $1.count } }
 
   init(
     links: LinkGraph, options: CycleSearchOptions, restriction: CycleRestriction, startLimit: Int32,
-    progress: (@Sendable (CycleSearchProgress) -> Void)?
+    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
   ) {
+    self.stop = stop
     let components = StronglyConnectedComponents(links: links)
     self.restriction = restriction
     self.startLimit = startLimit
@@ -281,10 +306,11 @@ struct CycleSearchPlan: Sendable {
   func makeSink() -> CycleSink {
     CycleSink(
       companyCount: links.companyCount, limit: options.limit, stopAfter: options.stopAfter,
-      countOnly: options.countOnly, reporter: reporter, restriction: restriction)
+      countOnly: options.countOnly, reporter: reporter, restriction: restriction, stop: stop)
   }
 
   func report(_ sink: inout CycleSink, settled: Int, start: Int32) {
+    sink.settled += settled
     reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: Int(components.componentOf[Int(start)]))
   }
 
@@ -301,11 +327,12 @@ struct CycleSearchPlan: Sendable {
       let boundedStart = next < boundedStarts.count ? boundedStarts[next] : Int32.max
       let johnsonStart = pending.smallestStart.flatMap { $0 < startLimit ? $0 : nil } ?? Int32.max
       if boundedStart == Int32.max, johnsonStart == Int32.max { break }
+      if sink.mustStop(before: min(boundedStart, johnsonStart)) { break }
       let running: Bool
       if boundedStart < johnsonStart, let bound {
         next += 1
         running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
-        report(&sink, settled: 1, start: boundedStart)
+        report(&sink, settled: running ? 1 : 0, start: boundedStart)
       } else {
         let component = pending.removeSmallest()
         if component.members.count < restriction.minLength {
@@ -316,9 +343,12 @@ struct CycleSearchPlan: Sendable {
         searcher.scope(members: component.members, except: component.start)
         running = searcher.enumerateUnbounded(from: component.start, into: &sink)
         let dropped = splitter.split(component, into: &pending, links: links)
-        report(&sink, settled: 1 + dropped, start: component.start)
+        report(&sink, settled: running ? 1 + dropped : 0, start: component.start)
       }
-      if !running { break }
+      if !running {
+        sink.noteStopped(at: min(boundedStart, johnsonStart))
+        break
+      }
     }
     return sink
   }
@@ -329,6 +359,7 @@ struct CycleSearchPlan: Sendable {
   /// to it. With `shard`, only that shard's start companies.
   func runInParallel(shard: WorkShard? = nil) -> [CycleSink] {
     var johnsonStarts: [Int32] = []
+    var settledBySplitting = 0
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
     for members in johnsonComponents { pending.insert(members) }
@@ -342,6 +373,7 @@ struct CycleSearchPlan: Sendable {
       johnsonStarts.append(component.start)
       let dropped = splitter.split(component, into: &pending, links: links)
       reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
+      settledBySplitting += dropped
     }
     var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
     tasks.sort { $0.0 < $1.0 }
@@ -352,18 +384,26 @@ struct CycleSearchPlan: Sendable {
     let taskStart = tasks.map(\.0)
     let taskBounded = tasks.map(\.1)
     let counter = ParallelWork.TaskCounter()
-    return ParallelWork.run(threads: options.threads) { _ in
+    let settledBefore = settledBySplitting
+    return ParallelWork.run(threads: options.threads) { worker in
       var searcher = CycleSearcher(links: links, components: components)
       var sink = makeSink()
+      if worker == 0 { sink.settled = settledBefore }
       while true {
         let task = counter.take()
         guard task < taskStart.count else { break }
         let start = taskStart[task]
+        if sink.mustStop(before: start) { break }
+        let running: Bool
         if taskBounded[task], let bound {
-          _ = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
+          running = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
         } else {
           searcher.scopeReaching(start, maxDepth: Int32.max)
-          _ = searcher.enumerateUnbounded(from: start, into: &sink)
+          running = searcher.enumerateUnbounded(from: start, into: &sink)
+        }
+        if !running {
+          sink.noteStopped(at: start)
+          break
         }
         report(&sink, settled: 1, start: start)
       }

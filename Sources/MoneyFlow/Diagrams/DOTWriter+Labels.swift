@@ -23,8 +23,7 @@ extension DOTWriter.Plan {
       out.append(", cap ")
       Amount.appendShortForm(cap.doubleValue, currency: currency, to: &out)
     }
-    let precision = FlowDate.Precision(rawValue: graph.datePrecision[flow])
-    let date = precision.map { FlowDate(day: graph.dayNumber[flow], precision: $0) }
+    let date = graph.date(of: flow)
     if date != nil || details?.until != nil {
       out.append("\\n")
       if let date { DOTWriter.Plan.appendDate(date, to: &out) }
@@ -98,10 +97,11 @@ extension DOTWriter.Plan {
     }
   }
 
-  /// Writes a date as given: `2025`, `2025-05` or `2025-05-13`.
+  /// Writes a date as given: `2025`, `2025-05`, `2025-05-13` or with its
+  /// time of day.
   static func appendDate(_ date: FlowDate, to out: inout ByteBuffer) {
     let (year, month, day) = date.components
-    if year < 0 { return out.append(contentsOf: date.description) }
+    if year < 0 || date.time != nil { return out.append(contentsOf: date.description) }
     out.appendDecimal(UInt64(year), minimumDigits: 4)
     if date.precision == .year { return }
     out.append(0x2D)

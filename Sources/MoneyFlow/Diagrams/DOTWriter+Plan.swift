@@ -108,17 +108,11 @@ extension DOTWriter {
     ///
     /// - Complexity: O(*E*).
     static func selection(graph: FlowGraph, filter: FlowFilter) -> [Bool] {
-      let sinceDay = filter.since?.day
-      let untilDay = filter.until.map(FlowFilter.lastDay)
+      let since = filter.since?.seconds
+      let until = filter.until?.lastSecond
       var selected = [Bool](repeating: false, count: graph.flowCount)
       for flow in 0 ..< graph.flowCount where filter.kinds.contains(graph.kind(of: flow)) {
-        if sinceDay != nil || untilDay != nil {
-          let day = graph.day(of: flow)
-          if day == FlowGraph.undatedDay { continue }
-          if let sinceDay, day < sinceDay { continue }
-          if let untilDay, day > untilDay { continue }
-        }
-        selected[flow] = true
+        if filter.keeps(time: graph.time(of: flow), since: since, until: until) { selected[flow] = true }
       }
       return selected
     }

@@ -6,6 +6,7 @@
   import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// Writes files all at once or not at all.
 ///
@@ -87,6 +88,8 @@ public enum AtomicFile {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw Failure(path: path, reason: systemReason()) }
     let sink = Sink(descriptor: descriptor, path: path)
+    pending.insert(temporary)
+    defer { pending.remove(temporary) }
     var closed = false
     do {
       if mode != 0o666 { _ = fchmod(descriptor, mode) }
@@ -99,6 +102,25 @@ public enum AtomicFile {
       _ = unlink(temporary)
       throw error
     }
+  }
+
+  /// Removes the temporary files of writes still in progress in this
+  /// process, for a signal handler about to end it: the destinations stay as
+  /// they were and nothing is left behind. Safe to call from any thread.
+  ///
+  /// - Complexity: O(*k*) for *k* writes in progress.
+  public static func removeTemporaries() {
+    for path in pending.all() { _ = unlink(path) }
+  }
+
+  /// The temporary files of writes in progress.
+  private static let pending = PendingPaths()
+
+  private final class PendingPaths: Sendable {
+    private let paths = Mutex<[String]>([])
+    func insert(_ path: String) { paths.withLock { $0.append(path) } }
+    func remove(_ path: String) { paths.withLock { $0.removeAll { $0 == path } } }
+    func all() -> [String] { paths.withLock { $0 } }
   }
 
   /// ``write(to:_:)`` for bodies that throw only ``Failure``.

@@ -49,15 +49,12 @@ public enum AMLworldFormat {
     return CurrencyCode.isValid(name) ? name : nil
   }
 
-  /// The day of an AMLworld timestamp `YYYY/MM/DD HH:MM` (or `YYYY/MM/DD`, or
-  /// one of our own dates).
-  ///
-  /// The time of day is not kept yet: this is the one place to switch to
-  /// the date-time parser once ``FlowDate`` holds times.
+  /// The date and time of an AMLworld timestamp `YYYY/MM/DD HH:MM` (kept to
+  /// the minute and written back as it was), a day `YYYY/MM/DD`, or one of
+  /// our own dates and date-times.
   static func date(_ field: UnsafeBufferPointer<UInt8>) -> FlowDate? {
-    if let own = CSVEdgeListReader.date(field) { return own }
-    guard field.count == 10 || field.count == 16 || field.count == 19, field[4] == 0x2F, field[7] == 0x2F else { return nil }
-    if field.count > 10, field[10] != 0x20 || field[13] != 0x3A { return nil }
+    if let date = FlowDate.parse(field) { return date }
+    guard field.count == 10, field[4] == 0x2F, field[7] == 0x2F else { return nil }
     var digits: [Int] = []
     for i in [0, 1, 2, 3, 5, 6, 8, 9] {
       let b = field[i]

@@ -89,7 +89,8 @@ extension ByteBuffer {
   /// - Complexity: O(1).
   mutating func appendDate(_ date: FlowDate) {
     let (y, m, d) = date.components
-    guard y >= 0 else { return append(contentsOf: date.description) }
+    // Dates with a time of day (and years before 0) as their own text.
+    guard y >= 0, date.time == nil else { return append(contentsOf: date.description) }
     switch date.precision {
     case .year:
       appendDecimal(UInt64(y), minimumDigits: 4)

@@ -30,7 +30,7 @@ extension CSVEdgeListReader {
       let paid = try amountField(&csv, F.amountPaid, F.header[F.amountPaid])
       let paidCurrency = try currency(&csv, F.paymentCurrency, &builder)
       guard let date = csv.fieldValue(F.timestamp, F.date) else {
-        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM")
+        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM naming a real day and time")
       }
       var details = FlowDetails()
       if !csv.isEmpty(F.paymentFormat) { details.attributes.append(.init(key: formatKey, value: csv.string(F.paymentFormat))) }

@@ -241,7 +241,7 @@ public struct CSVEdgeListReader {
       field.isEmpty ? .some(nil) : CSVEdgeListReader.date(field).map { .some($0) }
     }
     if let parsed { return parsed }
-    throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(csv.string(column))\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD naming a real day")
+    throw csv.error(.invalidValue, field: column, name: name, "\(name) \"\(csv.string(column))\" is not a date; expected \(FlowDate.expectedForms)")
   }
 
   /// The kind spelled by `field`, compared byte by byte.
@@ -276,30 +276,8 @@ public struct CSVEdgeListReader {
     return Amount(significand: significand, exponent: Int8(max(fraction, 0) == 0 ? 0 : -fraction))
   }
 
-  /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` read from bytes.
+  /// A date read from bytes: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a
+  /// date-time (``FlowDate/parse(_:)``).
   @inline(__always)
-  static func date(_ field: UnsafeBufferPointer<UInt8>) -> FlowDate? {
-    @inline(__always) func number(_ from: Int, _ count: Int) -> Int? {
-      var value = 0
-      for i in from ..< from + count {
-        let b = field[i]
-        guard b >= 0x30, b <= 0x39 else { return nil }
-        value = value * 10 + Int(b - 0x30)
-      }
-      return value
-    }
-    switch field.count {
-    case 4:
-      guard let y = number(0, 4) else { return nil }
-      return FlowDate(year: y, precision: .year)
-    case 7:
-      guard field[4] == 0x2D, let y = number(0, 4), let m = number(5, 2) else { return nil }
-      return FlowDate(year: y, month: m, precision: .month)
-    case 10:
-      guard field[4] == 0x2D, field[7] == 0x2D, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
-      return FlowDate(year: y, month: m, day: d, precision: .day)
-    default:
-      return nil
-    }
-  }
+  static func date(_ field: UnsafeBufferPointer<UInt8>) -> FlowDate? { FlowDate.parse(field) }
 }

@@ -109,9 +109,10 @@ public struct FtMReader {
         }
       }
       if let text = entity.first("date") ?? entity.first("startDate") {
-        if let date = FlowDate(parsing: String(text.prefix(10))) { flow.date = date } else { problems["dates that do not read (left out)", default: 0] += 1 }
+        // A full date-time as written, else its day (FtM allows `2017-04-05T10`).
+        if let date = FlowDate(parsing: text) ?? FlowDate(parsing: String(text.prefix(10))) { flow.date = date } else { problems["dates that do not read (left out)", default: 0] += 1 }
       }
-      if let end = entity.first("endDate"), let until = FlowDate(parsing: String(end.prefix(10))) { flow.until = until }
+      if let end = entity.first("endDate"), let until = FlowDate(parsing: end) ?? FlowDate(parsing: String(end.prefix(10))) { flow.until = until }
       flow.source = entity.first("sourceUrl")
       flow.note = entity.first("summary") ?? entity.first("description") ?? entity.first("purpose")
       builder.addFlow(flow)

@@ -190,7 +190,7 @@ public struct JSONDocumentReader {
     let text = try string(node, field: field)
     if text.isEmpty { return nil }
     guard let date = FlowDate(parsing: text) else {
-      throw error(.invalidValue, at: node, field: field, "\(field) \"\(text)\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD naming a real day")
+      throw error(.invalidValue, at: node, field: field, "\(field) \"\(text)\" is not a date; expected \(FlowDate.expectedForms)")
     }
     return date
   }

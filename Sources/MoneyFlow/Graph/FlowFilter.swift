@@ -1,8 +1,10 @@
 /// Which flows an analysis looks at: kinds, a minimum amount and a date range.
 ///
-/// A partial date counts as its first day: `since` keeps flows on or after the
-/// first day of `since`, `until` keeps flows on or before the last day `until`
-/// covers (`--until 2025` keeps all of 2025). A flow without a date is left out
+/// Bounds compare instants (``FlowDate/seconds``): `since` keeps flows whose
+/// date begins at or after the first instant of `since`, `until` keeps flows
+/// whose date begins at or before the last second `until` covers (`--until
+/// 2025` keeps all of 2025, `--until 2025-05-13T10:00` the minute 10:00). A
+/// partial date counts as its first instant. A flow without a date is left out
 /// when a date bound is given, and one without an amount when a minimum
 /// amount is given; ``FlowSelection`` counts both so callers can say so.
 public struct FlowFilter: Sendable, Hashable {
@@ -23,14 +25,16 @@ public struct FlowFilter: Sendable, Hashable {
     self.until = until
   }
 
-  /// The last day (days since 1970-01-01) that a date covers.
-  static func lastDay(of date: FlowDate) -> Int32 {
-    let (y, m, _) = date.components
-    switch date.precision {
-    case .day: return date.day
-    case .month: return date.day + Int32(FlowDate.daysInMonth(year: y, month: m)) - 1
-    case .year: return (FlowDate(year: y, month: 12, day: 31)?.day) ?? date.day
-    }
+  /// Whether a flow whose date begins at `time` (``FlowGraph/time(of:)``)
+  /// passes the date bounds; false for ``FlowGraph/undatedTime`` when a
+  /// bound is given.
+  @inline(__always)
+  func keeps(time: Int64, since: Int64?, until: Int64?) -> Bool {
+    if since == nil, until == nil { return true }
+    if time == FlowGraph.undatedTime { return false }
+    if let since, time < since { return false }
+    if let until, time > until { return false }
+    return true
   }
 }
 
@@ -55,16 +59,15 @@ public struct FlowSelection: Sendable {
   ///   without a rate.
   /// - Complexity: O(*E*).
   public init(graph: FlowGraph, filter: FlowFilter) throws(CurrencyConversion.Failure) {
-    let sinceDay = filter.since?.day
-    let untilDay = filter.until.map(FlowFilter.lastDay)
+    let since = filter.since?.seconds
+    let until = filter.until?.lastSecond
     var selected = [Bool](repeating: false, count: graph.flowCount)
     var undated = 0
     for flow in 0 ..< graph.flowCount where filter.kinds.contains(graph.kind(of: flow)) {
-      if sinceDay != nil || untilDay != nil {
-        let day = graph.day(of: flow)
-        if day == FlowGraph.undatedDay { undated += 1; continue }
-        if let sinceDay, day < sinceDay { continue }
-        if let untilDay, day > untilDay { continue }
+      if since != nil || until != nil {
+        let time = graph.time(of: flow)
+        if time == FlowGraph.undatedTime { undated += 1; continue }
+        if !filter.keeps(time: time, since: since, until: until) { continue }
       }
       selected[flow] = true
     }

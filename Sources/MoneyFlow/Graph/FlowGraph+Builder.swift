@@ -29,8 +29,7 @@ public struct FlowGraphBuilder: Sendable {
     graph.amountSignificand.reserveCapacity(flows)
     graph.amountExponent.reserveCapacity(flows)
     graph.currencyIndex.reserveCapacity(flows)
-    graph.dayNumber.reserveCapacity(flows)
-    graph.datePrecision.reserveCapacity(flows)
+    graph.reserveDates(flows)
   }
 
   /// Whether a company with this id was added or used.
@@ -100,8 +99,7 @@ public struct FlowGraphBuilder: Sendable {
       graph.amountExponent.append(FlowGraph.undisclosed)
     }
     graph.currencyIndex.append(currency)
-    graph.dayNumber.append(date?.day ?? FlowGraph.undatedDay)
-    graph.datePrecision.append(date?.precision.rawValue ?? 0)
+    graph.appendDate(date)
     var details = details
     if details.amountSpelling == nil { details.amountSpelling = amount?.spelling }
     if !details.isEmpty { graph.details[index] = details }
@@ -111,7 +109,7 @@ public struct FlowGraphBuilder: Sendable {
   /// builds the outgoing and incoming CSR adjacency.
   ///
   /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
-  ///   adjacency, plus a sort of each run of parallel flows by day.
+  ///   adjacency, plus a sort of each run of parallel flows by time.
   public consuming func build() -> FlowGraph {
     // Take the arrays out of the builder, so changing them copies nothing.
     var graph = FlowGraph()
@@ -137,10 +135,21 @@ public struct FlowGraphBuilder: Sendable {
     // The hash table is not needed any more: free it before the adjacency peak.
     ids = CompanyInterner()
 
-    (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
-      rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
-    (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
-      rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
+    // Parallel flows sort by time: the day numbers suffice unless some
+    // flow has a time of day; then times are computed where runs are sorted
+    // (no array of them: 8 bytes a flow saved at the peak).
+    if graph.hasTimesOfDay {
+      let dates = graph
+      (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
+        rows: dates.payerIndex, columns: dates.payeeIndex, count: n) { dates.time(of: $0) }
+      (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
+        rows: dates.payeeIndex, columns: dates.payerIndex, count: n) { dates.time(of: $0) }
+    } else {
+      (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
+      (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
+        rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
+    }
     graph.checkInvariants()
     return graph
   }
@@ -154,6 +163,14 @@ public struct FlowGraphBuilder: Sendable {
   ///
   /// - Complexity: O(*V* + *E* + Σ *d* log *d*) for rows of *d* flows.
   static func adjacency(rows: [Int32], columns: [Int32], days: [Int32], count: Int)
+    -> (start: [Int32], flows: [Int32])
+  {
+    adjacency(rows: rows, columns: columns, count: count) { days[$0] }
+  }
+
+  /// ``adjacency(rows:columns:days:count:)`` with each flow's time given by
+  /// `time` (called only while sorting runs of parallel flows).
+  static func adjacency<Time: Comparable>(rows: [Int32], columns: [Int32], count: Int, time: (Int) -> Time)
     -> (start: [Int32], flows: [Int32])
   {
     let flowCount = rows.count
@@ -194,7 +211,7 @@ public struct FlowGraphBuilder: Sendable {
         var j = i + 1
         while j < keys.count, keys[j] >> 32 == keys[i] >> 32 { j += 1 }
         if j - i > 1 {
-          flows[lower + i ..< lower + j].sort { (days[Int($0)], $0) < (days[Int($1)], $1) }
+          flows[lower + i ..< lower + j].sort { (time(Int($0)), $0) < (time(Int($1)), $1) }
         }
         i = j
       }

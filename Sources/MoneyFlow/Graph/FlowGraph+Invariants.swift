@@ -9,10 +9,12 @@ extension FlowGraph {
       let n = companyCount
       let e = flowCount
       for array in [payeeIndex.count, kindCode.count, amountSignificand.count, amountExponent.count,
-        currencyIndex.count, dayNumber.count, datePrecision.count, outFlows.count, inFlows.count]
+        currencyIndex.count, dayNumber.count, dateForm.count, outFlows.count, inFlows.count]
       {
         assert(array == e, "parallel flow arrays differ in length")
       }
+      assert(dateClock.isEmpty || dateClock.count == e, "time-of-day array differs in length")
+      assert(dateFraction.isEmpty || dateFraction.count == e, "fraction array differs in length")
       assert(outStart.count == n + 1 && inStart.count == n + 1)
       assert(outStart.last.map(Int.init) == e && inStart.last.map(Int.init) == e)
       for c in 0 ..< n {
@@ -22,7 +24,7 @@ extension FlowGraph {
           assert(payerIndex[flow] == Int32(c))
           if slot > Int(outStart[c]) {
             let previous = Int(outFlows[slot - 1])
-            assert((payeeIndex[previous], dayNumber[previous], previous) < (payeeIndex[flow], dayNumber[flow], flow))
+            assert((payeeIndex[previous], time(of: previous), previous) < (payeeIndex[flow], time(of: flow), flow))
           }
         }
         for slot in Int(inStart[c]) ..< Int(inStart[c + 1]) {

@@ -3,14 +3,15 @@
 /// Companies are numbered `0 ..< companyCount` in the byte order of their ids.
 /// Flows keep the order of the document they were read from and are stored
 /// as parallel arrays (struct of arrays): 32-bit company indices, the exact
-/// amount as significand and exponent, a currency index, the first day of the
-/// date and its precision, and the kind: about 33 bytes a flow including the
-/// adjacency. Fields most flows lack (source, note, until, ...) live in a
+/// amount as significand and exponent, a currency index, the day of the date
+/// and how it was written, and the kind: about 33 bytes a flow including the
+/// adjacency, 8 more when dates carry times of day (see `FlowGraph+Dates`). Fields most flows lack (source, note, until, ...) live in a
 /// sparse table.
 ///
 /// Flows paid by company `c` are `outFlows[outStart[c] ..< outStart[c + 1]]`,
-/// sorted by (payee, day, flow index); flows received by `c` are
-/// `inFlows[inStart[c] ..< inStart[c + 1]]`, sorted by (payer, day, index).
+/// sorted by (payee, time, flow index); flows received by `c` are
+/// `inFlows[inStart[c] ..< inStart[c + 1]]`, sorted by (payer, time, index),
+/// where the time is ``time(of:)``.
 ///
 /// Build one with ``FlowGraphBuilder``.
 public struct FlowGraph: Sendable, Equatable {
@@ -46,10 +47,16 @@ public struct FlowGraph: Sendable, Equatable {
   var amountSignificand: [Int64] = []
   var amountExponent: [Int8] = []
   var currencyIndex: [UInt16] = []
-  /// First day of the date (days since 1970-01-01); ``undatedDay`` if none.
+  /// Day of the date as written (days since 1970-01-01); ``undatedDay`` if none.
   var dayNumber: [Int32] = []
-  /// ``FlowDate/Precision`` raw value; 0 if undated.
-  var datePrecision: [UInt8] = []
+  /// How the date was written: 0 if undated, a ``FlowDate/Precision`` raw
+  /// value, or a time form (see `FlowGraph+Dates`).
+  var dateForm: [UInt8] = []
+  /// Second of the day and zone offset of dates with a time; empty while no
+  /// flow has one.
+  var dateClock: [UInt32] = []
+  /// Fraction of a second as written; empty while no flow has one.
+  var dateFraction: [UInt32] = []
   /// Optional fields, by flow index.
   var details: [Int32: FlowDetails] = [:]
   /// Currency codes by index; index 0 is the empty code (the document's currency).
@@ -73,7 +80,7 @@ public struct FlowGraph: Sendable, Equatable {
       && a.payerIndex == b.payerIndex && a.payeeIndex == b.payeeIndex && a.kindCode == b.kindCode
       && a.amountSignificand == b.amountSignificand && a.amountExponent == b.amountExponent
       && a.currencies(a.currencyIndex) == b.currencies(b.currencyIndex)
-      && a.dayNumber == b.dayNumber && a.datePrecision == b.datePrecision && a.details == b.details
+      && a.hasSameDates(as: b) && a.details == b.details
   }
 
   private func currencies(_ indices: [UInt16]) -> [String] { indices.map { currencyCodes[Int($0)] } }
@@ -152,13 +159,8 @@ extension FlowGraph {
   /// The currency index of flow `flow` into ``currencyCodes``.
   public func currencyIndex(of flow: Int) -> Int { Int(currencyIndex[flow]) }
 
-  /// The date of flow `flow`, or nil if it has none.
-  public func date(of flow: Int) -> FlowDate? {
-    guard let precision = FlowDate.Precision(rawValue: datePrecision[flow]) else { return nil }
-    return FlowDate(day: dayNumber[flow], precision: precision)
-  }
-
-  /// The first day of flow `flow`'s date, or ``undatedDay``.
+  /// The day of flow `flow`'s date as written, or ``undatedDay``; see
+  /// ``time(of:)`` for its place on the time line.
   public func day(of flow: Int) -> Int32 { dayNumber[flow] }
 
   /// The optional fields of flow `flow`.
@@ -186,12 +188,12 @@ extension FlowGraph {
 // MARK: - Adjacency
 
 extension FlowGraph {
-  /// The flows paid by `company`, sorted by (payee, day, flow index).
+  /// The flows paid by `company`, sorted by (payee, time, flow index).
   public func outgoingFlows(of company: CompanyID) -> ArraySlice<Int32> {
     outFlows[Int(outStart[company.index]) ..< Int(outStart[company.index + 1])]
   }
 
-  /// The flows received by `company`, sorted by (payer, day, flow index).
+  /// The flows received by `company`, sorted by (payer, time, flow index).
   public func incomingFlows(of company: CompanyID) -> ArraySlice<Int32> {
     inFlows[Int(inStart[company.index]) ..< Int(inStart[company.index + 1])]
   }

@@ -110,7 +110,9 @@ extension Amount {
     while body.last == " " { body.removeLast() }
     if body.first == "-" {
       let rest = body.dropFirst()
-      if rest.isEmpty { return .failure(.notANumber) }
+      // "--5" is no number: answered here, not by recursing once per dash
+      // (100,000 dashes overflowed the stack).
+      if rest.isEmpty || rest.first == "-" { return .failure(.notANumber) }
       if case .success = parse(String(rest)) { return .failure(.negative) }
       return .failure(isNonFinite(rest) ? .notFinite : .notANumber)
     }

@@ -1,23 +1,37 @@
-/// A calendar date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with the
-/// precision it was written in.
+/// A calendar date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a date
+/// with a time of day (see ``FlowTime``: `2024-03-01T09:30:15Z`,
+/// `2024-03-01 09:30`, `2022/09/01 00:20`), with the precision it was
+/// written in.
 ///
-/// A partial date counts as its first day (`2025-05` is 2025-05-01) for
-/// ordering and time windows, and is written back as it was given.
+/// Every date is an instant on one time line, ``seconds`` since
+/// 1970-01-01T00:00:00Z: a date without a time counts as its first instant
+/// (`2025-05` is 2025-05-01T00:00Z), a time without a zone is UTC. Order,
+/// time windows and spans use these seconds; the date is written back as it
+/// was given.
 public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// How precisely a date was written.
   public enum Precision: UInt8, Sendable, Hashable {
     case year = 1, month = 2, day = 3
   }
 
-  /// The first day the date covers, as days since 1970-01-01.
-  public var day: Int32
-  /// How precisely the date was written.
-  public var precision: Precision
+  /// What ``init(parsing:)`` accepts, for error messages.
+  public static let expectedForms =
+    "YYYY, YYYY-MM, YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM], YYYY-MM-DD HH:MM[:SS] or YYYY/MM/DD HH:MM[:SS], naming a real day and time"
 
-  /// Creates a date from a day number and a precision.
-  public init(day: Int32, precision: Precision) {
+  /// The first day the date covers, as days since 1970-01-01; for a date
+  /// with a time, the day as written (in the time's zone).
+  public var day: Int32
+  /// How precisely the date was written; `.day` for a date with a time.
+  public var precision: Precision
+  /// The time of day as written; nil for a date without one.
+  public var time: FlowTime?
+
+  /// Creates a date from a day number and a precision, and maybe a time of
+  /// day (the precision is then `.day`).
+  public init(day: Int32, precision: Precision, time: FlowTime? = nil) {
     self.day = day
-    self.precision = precision
+    self.precision = time == nil ? precision : .day
+    self.time = time
   }
 
   /// Creates a date from its parts; nil if they name no calendar date.
@@ -32,37 +46,75 @@ public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     self.precision = precision
   }
 
-  /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil for anything else,
-  /// including dates that do not exist (`2025-13-01`, `2025-02-30`).
+  /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a date with a time of day
+  /// (the three forms of ``FlowTime``); nil for anything else, including
+  /// dates and times that do not exist (`2025-13-01`, `2025-02-30`, `25:00`,
+  /// a zone `+25:00`).
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   public init?(parsing text: String) {
-    let bytes = Array(text.utf8)
-    func number(_ range: Range<Int>) -> Int? {
-      guard range.upperBound <= bytes.count else { return nil }
-      var value = 0
-      for i in range {
-        let b = bytes[i]
-        guard b >= 0x30, b <= 0x39 else { return nil }
-        value = value * 10 + Int(b - 0x30)
-      }
-      return value
-    }
-    guard let year = number(0 ..< 4) else { return nil }
+    var text = text
+    guard let date = text.withUTF8({ FlowDate.parse($0) }) else { return nil }
+    self = date
+  }
+
+  /// ``init(parsing:)`` on UTF-8 bytes.
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  @inline(__always)
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> FlowDate? {
+    @inline(__always) func number(_ from: Int, _ count: Int) -> Int? { digits(bytes, from, count) }
     switch bytes.count {
     case 4:
-      self.init(year: year, precision: .year)
+      guard let y = number(0, 4) else { return nil }
+      return FlowDate(year: y, precision: .year)
     case 7:
-      guard bytes[4] == 0x2D, let month = number(5 ..< 7) else { return nil }
-      self.init(year: year, month: month, precision: .month)
+      guard bytes[4] == 0x2D, let y = number(0, 4), let m = number(5, 2) else { return nil }
+      return FlowDate(year: y, month: m, precision: .month)
     case 10:
-      guard bytes[4] == 0x2D, bytes[7] == 0x2D, let month = number(5 ..< 7),
-        let day = number(8 ..< 10)
+      guard bytes[4] == 0x2D, bytes[7] == 0x2D, let y = number(0, 4), let m = number(5, 2), let d = number(8, 2)
       else { return nil }
-      self.init(year: year, month: month, day: day, precision: .day)
+      return FlowDate(year: y, month: m, day: d, precision: .day)
     default:
-      return nil
+      guard let (date, time) = FlowTime.parse(bytes) else { return nil }
+      return FlowDate(day: date.day, precision: .day, time: time)
     }
+  }
+
+  /// The decimal number written in `bytes[at ..< at + width]`; nil if the
+  /// range runs past the end or holds a byte that is not an ASCII digit.
+  @inline(__always)
+  static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ width: Int) -> Int? {
+    guard at + width <= bytes.count else { return nil }
+    var value = 0
+    for i in at ..< at + width {
+      let b = bytes[i]
+      guard b >= 0x30, b <= 0x39 else { return nil }
+      value = value * 10 + Int(b - 0x30)
+    }
+    return value
+  }
+
+  /// The first instant the date covers, in seconds since
+  /// 1970-01-01T00:00:00Z (the fraction of a second left out).
+  public var seconds: Int64 {
+    guard let time else { return Int64(day) * FlowDuration.secondsPerDay }
+    return Int64(day) * FlowDuration.secondsPerDay + Int64(time.secondOfDay) - time.offsetSeconds
+  }
+
+  /// The last whole second the date covers: the end of its year, month or
+  /// day, of its minute for a time written to the minute, or the second
+  /// itself (`--until 2025` keeps all of 2025).
+  public var lastSecond: Int64 {
+    if let time { return seconds + time.coveredSeconds }
+    let (y, m, _) = components
+    let days: Int
+    switch precision {
+    case .day: days = 1
+    case .month: days = FlowDate.daysInMonth(year: y, month: m)
+    case .year: days = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366 : 365
+    }
+    return seconds + Int64(days) * FlowDuration.secondsPerDay - 1
   }
 
   /// The calendar year, month and day of the first day the date covers.
@@ -70,12 +122,19 @@ public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     FlowDate.civilFromDays(Int(day))
   }
 
-  /// The date as written: `2025`, `2025-05` or `2025-05-13`.
+  /// The date as written: `2025`, `2025-05`, `2025-05-13`,
+  /// `2025-05-13T09:30:15.250+05:30`, `2022/09/01 00:20`.
   public var description: String {
     let (y, m, d) = components
     func pad(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
       return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    if let time {
+      let dash = time.style == .slashSpace ? "/" : "-"
+      var text = pad(y, 4) + dash + pad(m, 2) + dash + pad(d, 2)
+      time.write(to: &text)
+      return text
     }
     switch precision {
     case .year: return pad(y, 4)
@@ -84,9 +143,15 @@ public struct FlowDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
   }
 
-  /// Orders by first day, then by precision (a year before its first month).
+  /// Orders by first instant, then by precision (a year before its first
+  /// month, a day before a time at its midnight), then by the written text.
   public static func < (a: FlowDate, b: FlowDate) -> Bool {
-    (a.day, a.precision.rawValue) < (b.day, b.precision.rawValue)
+    let (x, y) = (a.seconds, b.seconds)
+    if x != y { return x < y }
+    let (p, q) = (a.time == nil ? a.precision.rawValue : 4, b.time == nil ? b.precision.rawValue : 4)
+    if p != q { return p < q }
+    guard a.time != nil, a != b else { return false }
+    return a.description.utf8.lexicographicallyPrecedes(b.description.utf8)
   }
 
   /// The number of days in `month` of `year` (proleptic Gregorian calendar).

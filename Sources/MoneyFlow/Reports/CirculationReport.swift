@@ -67,6 +67,9 @@ public struct CirculationReport: Sendable {
     let c = circulation
     let money = { (value: Double) in MoneyFormat.short(value, currency: c.currency) }
     var out = ""
+    if let reason = c.stoppedBy {
+      out += "Stopped early (\(reason)): a feasible circulation found so far, not the maximum.\n"
+    }
     if c.flowCount == 0 {
       out += "No flow with an amount to examine.\n"
     } else {
@@ -178,7 +181,7 @@ public struct CirculationReport: Sendable {
       // Where flows carry laundering labels: how many of the cycle's flows do.
       if !labels.isEmpty { object.int("labelled", labels.count(of: cycle.flows)) }
     }
-    return [
+    return (c.stoppedBy == nil ? [] : [("truncated", .value(.bool(true)))]) + [
       ("gross", .value(.number(c.gross))),
       ("circular", .value(.number(c.circular))),
       ("ratio", .value(.number(c.ratio))),

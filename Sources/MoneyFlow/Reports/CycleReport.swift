@@ -12,7 +12,8 @@
 /// Each flow is written as in a graph document (``FlowGraph/jsonObject(forFlow:)``).
 /// For elementary cycles `flows` lists, hop by hop, every selected flow of
 /// each link; for time-respecting cycles the chain's flows in date order, and
-/// each cycle carries `span_days`. An unknown amount is `null`; so is the
+/// each cycle carries `span_days` (whole days) and `span_seconds`. An
+/// unknown amount is `null`; so is the
 /// currency when no flow names one.
 public enum CycleReport {
   // MARK: JSON
@@ -38,7 +39,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
       writeCycle(
-        cycle.companies, cycle.length, cycle.circulating, currency, spanDays: nil, Array(cycle.flows.joined()), labels,
+        cycle.companies, cycle.length, cycle.circulating, currency, span: nil, Array(cycle.flows.joined()), labels,
         graph, &object)
     }
     return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
@@ -49,27 +50,30 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
       writeCycle(
-        cycle.companies, cycle.length, cycle.circulating, currency, spanDays: cycle.spanDays, cycle.flows, labels,
-        graph, &object)
+        cycle.companies, cycle.length, cycle.circulating, currency, span: (cycle.spanDays, Int(cycle.spanSeconds)),
+        cycle.flows, labels, graph, &object)
     }
     return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
   /// Writes one cycle object of the JSON answers (structural and temporal):
-  /// companies, length, bottleneck, currency, span_days (temporal only),
-  /// flows, and `labelled` (how many of its flows carry a laundering label)
+  /// companies, length, bottleneck, currency, span_days and span_seconds
+  /// (temporal only), flows, and `labelled` (how many of its flows carry a laundering label)
   /// where the graph has labels.
   ///
   /// - Complexity: O(size of the cycle's flows).
   private static func writeCycle(
-    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, spanDays: Int?,
+    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, span: (days: Int, seconds: Int)?,
     _ flows: [Int], _ labels: FlowLabels, _ graph: FlowGraph, _ object: inout JSONObjectWriter
   ) {
     object.strings("companies", companies.lazy.map { graph.id(of: $0) })
     object.int("length", length)
     object.number("bottleneck", circulating)
     object.string("currency", orNull: currency)
-    if let spanDays { object.int("span_days", spanDays) }
+    if let span {
+      object.int("span_days", span.days)
+      object.int("span_seconds", span.seconds)
+    }
     object.objects("flows", flows) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
     if !labels.isEmpty { object.int("labelled", labels.count(of: flows)) }
   }
@@ -114,7 +118,8 @@ public enum CycleReport {
     _ result: CycleSearchResult, graph: FlowGraph, companiesShown: Int = 10, flowsPerHop: Int = 5
   ) -> String {
     var out = header(
-      count: result.count, listed: result.cycles.count, truncated: result.truncated, noun: "cycle",
+      count: result.count, listed: result.cycles.count, truncated: result.truncated,
+      interrupted: result.interruption != nil, noun: "cycle",
       filter: result.options.filter, currency: result.baseCurrency, extra: result.options.maxLength.map { "length ≤ \($0)" })
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
@@ -137,24 +142,33 @@ public enum CycleReport {
     return out
   }
 
+  /// A window or span for people: `30 days`, `1 day`, or `5 h 20 min` when
+  /// not a whole number of days; a span of nothing is `0 s` where flows
+  /// carry times of day (`timed`).
+  static func duration(_ duration: FlowDuration, timed: Bool = false) -> String {
+    if timed, duration.seconds == 0 { return "0 s" }
+    return duration.isWholeDays ? StatsReport.count(Int(clamping: duration.days), "day", "days") : duration.description
+  }
+
   /// The same for time-respecting cycles: each hop is one flow, with its
   /// date first.
   public static func text(
     _ result: TemporalCycleSearchResult, graph: FlowGraph, companiesShown: Int = 10
   ) -> String {
     var extras: [String] = []
-    if let window = result.options.window { extras.append("within \(StatsReport.count(window, "day", "days"))") }
+    if let window = result.options.window { extras.append("within \(duration(window))") }
     if let maxLength = result.options.maxLength { extras.append("length ≤ \(maxLength)") }
     var out = header(
       count: result.count, listed: result.cycles.count, truncated: result.truncated,
-      noun: "time-respecting cycle", filter: result.options.filter, currency: result.baseCurrency,
+      interrupted: result.interruption != nil, noun: "time-respecting cycle", filter: result.options.filter,
+      currency: result.baseCurrency,
       extra: extras.isEmpty ? nil : extras.joined(separator: ", "))
     out += note(undated: result.undatedExcluded, undisclosed: result.undisclosedExcluded)
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
       out += "   " + circulating(cycle.circulating, result.baseCurrency)
-      out += ", length \(cycle.length), over \(cycle.spanDays) day\(cycle.spanDays == 1 ? "" : "s")"
+      out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay))"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
       let width = dates.map(\.count).max() ?? 0
@@ -171,7 +185,8 @@ public enum CycleReport {
   }
 
   private static func header(
-    count: Int, listed: Int, truncated: Bool, noun: String, filter: FlowFilter, currency: String, extra: String?
+    count: Int, listed: Int, truncated: Bool, interrupted: Bool, noun: String, filter: FlowFilter, currency: String,
+    extra: String?
   ) -> String {
     var text = count == 0 ? "No \(noun)s" : "\(count) \(noun)\(count == 1 ? "" : "s")"
     var scope: [String] = []
@@ -188,7 +203,11 @@ public enum CycleReport {
     text += " of " + scope.joined(separator: " ")
     if let extra { text += " (\(extra))" }
     text += "."
-    if truncated { text += " Stopped after \(count); more exist." }
+    if interrupted {
+      text += " Stopped early after \(count); the search is incomplete."
+    } else if truncated {
+      text += " Stopped after \(count); more exist."
+    }
     if listed > 0, listed < count {
       text += listed == 1 ? " The one with the largest circulating amount:" : " The \(listed) with the largest circulating amount:"
     }

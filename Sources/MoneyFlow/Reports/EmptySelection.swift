@@ -19,12 +19,11 @@ public enum EmptySelection {
       return "no flows left after --kinds " + filter.kinds.map(\.name).joined(separator: ",")
     }
     if let since = filter.since {
-      kept = kept.filter { graph.day(of: $0) != FlowGraph.undatedDay && graph.day(of: $0) >= since.day }
+      kept = kept.filter { filter.keeps(time: graph.time(of: $0), since: since.seconds, until: nil) }
       if kept.isEmpty { return "no flows left after --since \(since)" }
     }
     if let until = filter.until {
-      let last = FlowFilter.lastDay(of: until)
-      kept = kept.filter { graph.day(of: $0) != FlowGraph.undatedDay && graph.day(of: $0) <= last }
+      kept = kept.filter { filter.keeps(time: graph.time(of: $0), since: nil, until: until.lastSecond) }
       if kept.isEmpty { return "no flows left after --until \(until)" }
     }
     if let minimum = filter.minimumAmount {

@@ -39,7 +39,7 @@ extension HTMLReport {
     guard let temporal else { return "" }
     var out = "<section id=\"time\">\n<h2>Loops that ran forward in time</h2>\n"
     out += "<p>A chain of individual flows, each company visited once, whose dates never go backwards and that "
-      + "returns to its start" + (temporal.options.window.map { " within " + Self.count($0, "day") } ?? "")
+      + "returns to its start" + (temporal.options.window.map { " within " + Self.duration($0) } ?? "")
       + ": money that actually went round. The span is the days from its first flow to its last.</p>\n"
     guard !temporal.cycles.isEmpty else { return out + "<p id=\"temporal\">No time-respecting cycle.</p>\n</section>\n" }
     var rows: [String] = []
@@ -47,8 +47,10 @@ extension HTMLReport {
       var row = "<tr><td class=\"num\" data-sort=\"\(rank + 1)\">\(rank + 1)</td><td>" + route(cycle.companies) + "</td>"
       row += "<td class=\"num\" data-sort=\"\(cycle.length)\">\(cycle.length)</td>"
       row += money(cycle.circulating, tag: "td", numeric: true)
-      row += "<td class=\"num\" data-sort=\"\(cycle.spanDays)\" data-value=\"\(cycle.spanDays)\">"
-        + Self.count(cycle.spanDays, "day") + "</td><td><ol class=\"chain\">"
+      // Spans sort by seconds where flows carry times of day.
+      let sortKey = graph.hasTimesOfDay ? Int(cycle.spanSeconds) : cycle.spanDays
+      row += "<td class=\"num\" data-sort=\"\(sortKey)\" data-value=\"\(cycle.spanDays)\">"
+        + Self.duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay) + "</td><td><ol class=\"chain\">"
       for (hop, flow) in cycle.flows.enumerated() {
         let from = cycle.companies[hop], to = cycle.companies[(hop + 1) % cycle.length]
         row += "<li>" + (graph.date(of: flow).map { "<time>\($0)</time> " } ?? "")

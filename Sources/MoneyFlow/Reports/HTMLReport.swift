@@ -136,6 +136,14 @@ public struct HTMLReport: Sendable {
   }
 
   /// `1 flow`, `3 flows`, with digit grouping.
+  /// A window or span: `1,000 days`, `1 day`, or `5 h 20 min` when not a
+  /// whole number of days; a span of nothing is `0 s` where flows carry
+  /// times of day (`timed`).
+  static func duration(_ duration: FlowDuration, timed: Bool = false) -> String {
+    if timed, duration.seconds == 0 { return "0 s" }
+    return duration.isWholeDays ? count(Int(clamping: duration.days), "day") : duration.description
+  }
+
   static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     var buffer = ByteBuffer(capacity: 24)
     buffer.appendGrouped(UInt64(max(0, n)))

@@ -2,24 +2,24 @@
 /// chains of individual flows, each company once, dates never going
 /// backwards, back at the start within a window.
 ///
-/// For each start flow `f₁` (payer `s`, day `d₁`) two depth-first passes
+/// For each start flow `f₁` (payer `s`, time `d₁`, in seconds) two depth-first passes
 /// run, so that each chain is found exactly once, from its canonical first
 /// flow:
 /// - pass A finds chains whose last flow is later than `d₁` (then the dates
 ///   allow exactly one starting flow: the one after the only step back in
 ///   time, going round);
-/// - pass B finds chains whose flows all fall on day `d₁` (any rotation would
+/// - pass B finds chains whose flows all fall on time `d₁` (any rotation would
 ///   do; the canonical one starts at the company whose id sorts first, so all
 ///   other companies must sort after `s`).
 ///
 /// Pruning, never filtering afterwards:
-/// - only flows dated within `[current day, d₁ + window]` extend a chain;
+/// - only flows dated within `[current time, d₁ + window]` extend a chain;
 /// - *closing times*, in the manner of the temporal Johnson algorithm
 ///   (Kumar and Calders, "2SCENT: an efficient algorithm to enumerate all
 ///   simple temporal cycles", VLDB 2018; Blanuša, Ienne and Atasu, "Fast
 ///   parallel algorithms for enumeration of simple, temporal, and
 ///   hop-constrained cycles", ACM TOPC 2023): a company from which no chain
-///   closed when reached on day `t` at depth `d` is not entered again on day
+///   closed when reached at time `t` at depth `d` is not entered again at time
 ///   `t` or later at depth `d` or deeper (with no length bound, at any
 ///   depth) until a company it pays is reopened, which happens when a chain
 ///   closes through that company (Johnson's unblocking, through B-lists);
@@ -27,16 +27,16 @@
 ///   depth ⌊bound / 2⌋ from `s` gives the exact distance back of the
 ///   companies near `s`; any other company is further, and is entered only
 ///   where the chain could still get back in time;
-/// - latest days (``TemporalLatestDeparture``, the per-start form of
+/// - latest times (``TemporalLatestDeparture``, the per-start form of
 ///   2SCENT's first phase): before each depth-first pass, a backward search
-///   (with a budget) finds the latest day each company can still pay into a
-///   chain back to `s`; a company is entered only on or before that day, and
+///   (with a budget) finds the latest time each company can still pay into a
+///   chain back to `s`; a company is entered only at or before that time, and
 ///   not at all if it cannot get back. So a start from which no chain can
 ///   close costs the flows into it, not a walk through the graph, and the
 ///   work follows the chains found: on a long loop, linear instead of
 ///   quadratic.
 ///
-/// Soundness of the closing times: a record (day `t`, depth `d`) on `v` is
+/// Soundness of the closing times: a record (time `t`, depth `d`) on `v` is
 /// made only when every flow out of `v` dated `t` or later led nowhere within
 /// the remaining length; that stays true while the companies on the path
 /// stay put or are closed themselves, and a company through which a chain
@@ -53,28 +53,28 @@ struct TemporalCycleSearcher {
   var maxLength: Int32?
 
   // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
-  // leaving pathNode[d]; arrival[d] the day pathNode[d] was reached.
+  // leaving pathNode[d]; arrival[d] the time pathNode[d] was reached.
   let pathNode: WorkBuffer<Int32>
   let pathEntry: WorkBuffer<Int32>
   let pathFlow: WorkBuffer<Int32>
-  let arrival: WorkBuffer<Int32>
+  let arrival: WorkBuffer<Int64>
   let linkCursor: WorkBuffer<Int32>
   let entryCursor: WorkBuffer<Int32>
   let entryEnd: WorkBuffer<Int32>
   let found: WorkBuffer<Bool>
   let onPath: WorkBuffer<Bool>
 
-  // Closing times: a company last closed on day `closing` at depth
-  // `closingDepth` is not entered on that day or later at that depth or
-  // deeper; `closing` is Int32.max when open. B-lists by link, as in
+  // Closing times: a company last closed at time `closing` at depth
+  // `closingDepth` is not entered at that time or later at that depth or
+  // deeper; `closing` is Int64.max when open. B-lists by link, as in
   // CycleSearcher.
-  let closing: WorkBuffer<Int32>
+  let closing: WorkBuffer<Int64>
   let closingDepth: WorkBuffer<Int32>
   let blockHead: WorkBuffer<Int32>
   let blockNext: WorkBuffer<Int32>
   let inBlockList: WorkBuffer<Bool>
   var touched: [Int32] = []
-  /// The latest day each company may pay into a chain back to the start.
+  /// The latest time each company may pay into a chain back to the start.
   var latest: TemporalLatestDeparture
   let isTouched: WorkBuffer<Bool>
   var work: [Int32] = []
@@ -88,16 +88,16 @@ struct TemporalCycleSearcher {
   var queue: [Int32] = []
   var nearDepth: Int32 = 0
 
-  /// The link-flow entries leaving the current start, by (day, entry).
+  /// The link-flow entries leaving the current start, by (time, entry).
   var firstEntries: [Int32] = []
-  /// Days from the earliest to the latest flow of the graph.
-  let daySpan: Int64
+  /// Seconds from the earliest to the latest flow of the graph.
+  let timeSpan: Int64
 
-  static let open = Int32.max
-  /// 1 when each flow must be strictly later than the previous one
-  /// (`--strictly-increasing`, the ordering of 2SCENT), 0 when dates only
+  static let open = Int64.max
+  /// 1 (second) when each flow must be strictly later than the previous one
+  /// (`--strictly-increasing`, the ordering of 2SCENT), 0 when times only
   /// may not go backwards.
-  var step: Int32 = 0
+  var step: Int64 = 0
 
   init(links: LinkGraph, components: StronglyConnectedComponents, maxLength: Int32?) {
     let n = links.companyCount
@@ -123,23 +123,23 @@ struct TemporalCycleSearcher {
     nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
     latest = TemporalLatestDeparture(companyCount: n)
-    daySpan = Int64(links.entryDay.max() ?? 0) - Int64(links.entryDay.min() ?? 0)
+    timeSpan = (links.entryTime.max() ?? 0) &- (links.entryTime.min() ?? 0)
   }
 
   /// Enumerates the time-respecting cycles whose canonical first flow
   /// leaves `start`, into `sink`: first the flows from `start` to itself and
-  /// the chains whose dates advance (pass A), then the chains on a single day
-  /// (pass B); in each, by first flow (day, payee, flow index), then depth
+  /// the chains whose times advance (pass A), then the chains at a single
+  /// time (pass B); in each, by first flow (time, payee, flow index), then depth
   /// first.
   ///
   /// When the window covers every date of the graph, pass A keeps its
   /// closing times from one first flow to the next, taken in date order:
-  /// what could not close after day `d₁` cannot close after a later day
+  /// what could not close after time `d₁` cannot close after a later time
   /// either, and the path is back to `start` alone between two first flows.
   ///
   /// - Returns: false if the sink stopped the search.
   mutating func enumerate(
-    from start: Int32, window: Int32?, strictlyIncreasing: Bool = false, into sink: inout CycleSink
+    from start: Int32, window: Int64?, strictlyIncreasing: Bool = false, into sink: inout CycleSink
   ) -> Bool {
     step = strictlyIncreasing ? 1 : 0
     maxLength = lengthBound
@@ -154,49 +154,49 @@ struct TemporalCycleSearcher {
     where componentOf[Int(links.linkTarget[l])] == component {
       for entry in Int(links.flowStart[l]) ..< Int(links.flowStart[l + 1]) { firstEntries.append(Int32(entry)) }
     }
-    firstEntries.sort { (links.entryDay[Int($0)], $0) < (links.entryDay[Int($1)], $1) }
-    let keepClosingTimes = window.map { Int64($0) >= daySpan } ?? true
+    firstEntries.sort { (links.entryTime[Int($0)], $0) < (links.entryTime[Int($1)], $1) }
+    let keepClosingTimes = window.map { $0 >= timeSpan } ?? true
     var running = true
     // Flows to itself, and pass A: the last flow is later than the first.
     for entry in firstEntries {
       let first = links.linkTarget[linkOfEntry(entry, from: start)]
-      let day = links.entryDay[Int(entry)]
+      let time = links.entryTime[Int(entry)]
       setFirst(start, entry)
       if first == start {
         // A flow from a company to itself: a chain of one flow.
         running = emit(depth: 0, into: &sink)
       } else if maxLength != 1 {
-        let horizon = window.map { Int32(clamping: Int64(day) + Int64($0)) } ?? Int32.max
-        if horizon > day {
+        let horizon = window.map { time.addingReportingOverflow($0).overflow ? Int64.max : time + $0 } ?? Int64.max
+        if horizon > time {
           latest.compute(
-            links: links, componentOf: componentOf, start: start, low: day, high: horizon, closingLow: day &+ 1,
+            links: links, componentOf: componentOf, start: start, low: time, high: horizon, closingLow: time + 1,
             step: step, aboveStartOnly: false)
           running = search(
-            start: start, first: first, day: day, through: horizon, closingFrom: day + 1, aboveStartOnly: false,
+            start: start, first: first, time: time, through: horizon, closingFrom: time + 1, aboveStartOnly: false,
             keepClosingTimes: keepClosingTimes, into: &sink)
         }
       }
       if !running { break }
     }
     clearClosingTimes()
-    // Strictly increasing dates never fall on one day (beyond one flow).
+    // Strictly increasing times never fall on one second (beyond one flow).
     guard running, maxLength != 1, !strictlyIncreasing else { return running }
-    // Pass B: every flow on the first flow's day, companies after the start.
-    var latestFor: Int32?
+    // Pass B: every flow at the first flow's time, companies after the start.
+    var latestFor: Int64?
     for entry in firstEntries {
       let first = links.linkTarget[linkOfEntry(entry, from: start)]
       guard first > start else { continue }
-      let day = links.entryDay[Int(entry)]
-      if latestFor != day {
-        latestFor = day
+      let time = links.entryTime[Int(entry)]
+      if latestFor != time {
+        latestFor = time
         latest.compute(
-          links: links, componentOf: componentOf, start: start, low: day, high: day, closingLow: day, step: 0,
+          links: links, componentOf: componentOf, start: start, low: time, high: time, closingLow: time, step: 0,
           aboveStartOnly: true)
       }
       setFirst(start, entry)
       guard
         search(
-          start: start, first: first, day: day, through: day, closingFrom: day, aboveStartOnly: true,
+          start: start, first: first, time: time, through: time, closingFrom: time, aboveStartOnly: true,
           keepClosingTimes: false, into: &sink)
       else { return false }
     }
@@ -235,35 +235,35 @@ struct TemporalCycleSearcher {
     return true
   }
 
-  /// The last day a chain may reach `w` and still get back to the start in
-  /// time (the latest day `w` can pay on, less the step), or nil if it
+  /// The last time a chain may reach `w` and still get back to the start in
+  /// time (the latest time `w` can pay at, less the step), or nil if it
   /// cannot get back.
   @inline(__always)
-  private func lastArrival(_ w: Int32) -> Int32? {
-    guard let day = latest.latestDay(w) else { return nil }
-    return Int32(clamping: Int64(day) - Int64(step))
+  private func lastArrival(_ w: Int32) -> Int64? {
+    guard let time = latest.latestTime(w) else { return nil }
+    return time == Int64.max ? time : time - step
   }
 
   /// Whether a company closed on `closing[w]` at `closingDepth[w]` is closed
-  /// to a chain reaching it on `day` at depth `depth`.
+  /// to a chain reaching it at `time` at depth `depth`.
   @inline(__always)
-  private func isClosed(_ w: Int32, day: Int32, depth: Int) -> Bool {
-    day >= closing[Int(w)] && Int32(depth) >= closingDepth[Int(w)]
+  private func isClosed(_ w: Int32, time: Int64, depth: Int) -> Bool {
+    time >= closing[Int(w)] && Int32(depth) >= closingDepth[Int(w)]
   }
 
   /// The entries of link `l` dated within `low ... high`, as a range of
-  /// indices into the link-flow arrays (flows of a link are sorted by day).
+  /// indices into the link-flow arrays (flows of a link are sorted by time).
   @inline(__always)
-  private func entries(of l: Int, from low: Int32, through high: Int32) -> (Int32, Int32) {
+  private func entries(of l: Int, from low: Int64, through high: Int64) -> (Int32, Int32) {
     let begin = Int(links.flowStart[l])
     let end = Int(links.flowStart[l + 1])
-    func firstIndex(after bound: Int32, strictly: Bool) -> Int {
+    func firstIndex(after bound: Int64, strictly: Bool) -> Int {
       var lo = begin
       var hi = end
       while lo < hi {
         let mid = (lo + hi) / 2
-        let day = links.entryDay[mid]
-        if strictly ? day <= bound : day < bound { lo = mid + 1 } else { hi = mid }
+        let time = links.entryTime[mid]
+        if strictly ? time <= bound : time < bound { lo = mid + 1 } else { hi = mid }
       }
       return lo
     }
@@ -273,18 +273,18 @@ struct TemporalCycleSearcher {
 
   /// One depth-first pass from the start flow in `pathEntry[0]`.
   private mutating func search(
-    start: Int32, first: Int32, day: Int32, through horizon: Int32, closingFrom closingLow: Int32,
+    start: Int32, first: Int32, time: Int64, through horizon: Int64, closingFrom closingLow: Int64,
     aboveStartOnly: Bool, keepClosingTimes: Bool, into sink: inout CycleSink
   ) -> Bool {
     let component = componentOf[Int(start)]
     guard admits(first, depth: 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
-      !isClosed(first, day: day, depth: 1), let reach = lastArrival(first), day <= reach
+      !isClosed(first, time: time, depth: 1), let reach = lastArrival(first), time <= reach
     else {
       return true
     }
     onPath[Int(start)] = true
     var depth = 1
-    enter(first, day: day, depth: depth)
+    enter(first, time: time, depth: depth)
     var running = true
     while true {
       let v = Int(pathNode[depth])
@@ -292,7 +292,7 @@ struct TemporalCycleSearcher {
       if cursor < entryEnd[depth] {
         entryCursor[depth] = cursor + 1
         let w = links.linkTarget[Int(linkCursor[depth]) - 1]
-        let entryDay = links.entryDay[Int(cursor)]
+        let entryTime = links.entryTime[Int(cursor)]
         pathEntry[depth] = cursor
         pathFlow[depth] = links.linkFlows[Int(cursor)]
         if w == start {
@@ -301,9 +301,9 @@ struct TemporalCycleSearcher {
             break
           }
           found[depth] = true
-        } else if !isClosed(w, day: entryDay, depth: depth + 1) {
+        } else if !isClosed(w, time: entryTime, depth: depth + 1) {
           depth += 1
-          enter(w, day: entryDay, depth: depth)
+          enter(w, time: entryTime, depth: depth)
         } else {
           // Later flows of this link are closed too.
           entryCursor[depth] = entryEnd[depth]
@@ -345,9 +345,9 @@ struct TemporalCycleSearcher {
   }
 
   @inline(__always)
-  private mutating func enter(_ w: Int32, day: Int32, depth: Int) {
+  private mutating func enter(_ w: Int32, time: Int64, depth: Int) {
     pathNode[depth] = w
-    arrival[depth] = day
+    arrival[depth] = time
     linkCursor[depth] = links.linkStart[Int(w)]
     entryCursor[depth] = 0
     entryEnd[depth] = 0
@@ -364,11 +364,11 @@ struct TemporalCycleSearcher {
     }
   }
 
-  /// `v`, reached on `day` at `depth`, closed no chain: close it from that
-  /// day and depth on (any depth without a length bound), and let it wait
+  /// `v`, reached at `time` at `depth`, closed no chain: close it from that
+  /// time and depth on (any depth without a length bound), and let it wait
   /// for each company of the component it pays.
-  private mutating func block(_ v: Int32, from day: Int32, depth: Int, component: Int32) {
-    closing[Int(v)] = day
+  private mutating func block(_ v: Int32, from time: Int64, depth: Int, component: Int32) {
+    closing[Int(v)] = time
     closingDepth[Int(v)] = maxLength == nil ? 0 : Int32(depth)
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]

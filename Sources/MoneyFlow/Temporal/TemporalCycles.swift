@@ -3,9 +3,11 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Which flows take part (by default the money-moving kinds). Flows
   /// without a date never take part in a time-respecting cycle.
   public var filter: FlowFilter
-  /// The most days between the first and the last flow of a chain
-  /// (last day − first day ≤ window); nil for no limit.
-  public var window: Int?
+  /// The most time between the first and the last flow of a chain (last
+  /// flow's time − first flow's time ≤ window, in seconds; a date without a
+  /// time counts as its first instant); nil for no limit. An integer
+  /// literal counts days: `window: 30`.
+  public var window: FlowDuration?
   /// The most flows in a chain; nil for any number. Values below 1 find
   /// nothing.
   public var maxLength: Int?
@@ -19,8 +21,9 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   /// Worker threads (at least 1); ignored, the search running on one thread,
   /// when `stopAfter` is set.
   public var threads: Int
-  /// Whether each flow must be strictly later than the previous one (the
-  /// ordering of 2SCENT); by default a flow may share its predecessor's date.
+  /// Whether each flow must be strictly later than the previous one, by at
+  /// least a second (the ordering of 2SCENT); by default a flow may share
+  /// its predecessor's time.
   public var strictlyIncreasing: Bool
   /// Only chains through at least one of these companies; empty for all.
   /// Only components holding one of them are searched.
@@ -30,7 +33,7 @@ public struct TemporalCycleSearchOptions: Sendable, Hashable {
   public var minLength: Int?
 
   public init(
-    filter: FlowFilter = FlowFilter(), window: Int? = nil, maxLength: Int? = nil, limit: Int = 100,
+    filter: FlowFilter = FlowFilter(), window: FlowDuration? = nil, maxLength: Int? = nil, limit: Int = 100,
     stopAfter: Int? = nil, countOnly: Bool = false, threads: Int = 1, strictlyIncreasing: Bool = false,
     through: [CompanyID] = [], minLength: Int? = nil
   ) {
@@ -60,16 +63,20 @@ public struct TemporalCycle: Sendable, Hashable {
   /// The smallest flow amount in the base currency; nil when one of the
   /// flows is undisclosed.
   public var circulating: Double?
-  /// Days from the first flow's date to the last's (partial dates count as
-  /// their first day).
-  public var spanDays: Int
+  /// Seconds from the first flow's time to the last's (dates count as their
+  /// first instant).
+  public var spanSeconds: Int64
 
-  public init(companies: [CompanyID], flows: [Int], circulating: Double?, spanDays: Int) {
+  public init(companies: [CompanyID], flows: [Int], circulating: Double?, spanSeconds: Int64) {
     self.companies = companies
     self.flows = flows
     self.circulating = circulating
-    self.spanDays = spanDays
+    self.spanSeconds = spanSeconds
   }
+
+  /// Whole days from the first flow's time to the last's, rounded down
+  /// (for dates without times, last day − first day).
+  public var spanDays: Int { Int(spanSeconds / FlowDuration.secondsPerDay) }
 
   /// The number of flows (and of companies).
   public var length: Int { companies.count }
@@ -79,7 +86,8 @@ public struct TemporalCycle: Sendable, Hashable {
 public struct TemporalCycleSearchResult: Sendable {
   /// The number of chains counted.
   public var count: Int
-  /// Whether the search stopped at `stopAfter` while more chains existed.
+  /// Whether the search stopped at `stopAfter` while more chains existed,
+  /// or stopped early (see ``interruption``).
   public var truncated: Bool
   /// The `limit` counted chains with the largest circulating amount, best
   /// first (unknown amounts last; ties by company sequence, then flows).
@@ -98,11 +106,16 @@ public struct TemporalCycleSearchResult: Sendable {
   public var undisclosedExcluded: Int
   /// The options the search ran with.
   public var options: TemporalCycleSearchOptions
+  /// Where the search stopped when its ``StopSignal`` fired; nil if it ran
+  /// to the end (as for ``CycleSearchResult/interruption``).
+  public var interruption: SearchInterruption?
 
   public init(
     count: Int, truncated: Bool, cycles: [TemporalCycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions
+    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions,
+    interruption: SearchInterruption? = nil
   ) {
+    self.interruption = interruption
     self.count = count
     self.truncated = truncated
     self.cycles = cycles
@@ -117,9 +130,9 @@ public struct TemporalCycleSearchResult: Sendable {
 
 extension FlowGraph {
   /// Finds the time-respecting cycles: chains of individual selected flows,
-  /// each company at most once, whose dates never go backwards (a partial
-  /// date counts as its first day) and that return to their start with
-  /// last day − first day ≤ `window`.
+  /// each company at most once, whose times never go backwards (a date
+  /// counts as its first instant, times compare to the second) and that
+  /// return to their start with last time − first time ≤ `window`.
   ///
   /// Parallel flows make distinct chains. Each chain is counted once, even
   /// where equal dates would let it start at several flows: it is written
@@ -150,6 +163,10 @@ extension FlowGraph {
   /// companies are handed out to worker threads and the results merged to
   /// equal one thread's.
   ///
+  /// **Stopping early.** When `stop` fires (polled before each start company
+  /// and every 4,096 chains) the search returns what it found, `truncated`,
+  /// with an ``TemporalCycleSearchResult/interruption``.
+  ///
   /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
   ///   without a rate.
   /// - Complexity: per start flow O(*n* + *e*) between two chains found
@@ -157,9 +174,16 @@ extension FlowGraph {
   ///   within the window of that start.
   public func temporalCycles(
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
-    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil
+    progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
-    try temporalCycles(options) { links in links.enumerateTemporalCycles(options, progress: progress) }
+    var interruption: SearchInterruption?
+    var result = try temporalCycles(options) { links in
+      let searched = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
+      interruption = searched.interruption
+      return searched.found
+    }
+    result.interruption = interruption
+    return result
   }
 
   /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
@@ -187,7 +211,7 @@ extension FlowGraph {
       TemporalCycle(
         companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
         circulating: entry.amount.isNaN ? nil : entry.amount,
-        spanDays: Int(day(of: Int(entry.hops[entry.hops.count - 1]))) - Int(day(of: Int(entry.hops[0]))))
+        spanSeconds: time(of: Int(entry.hops[entry.hops.count - 1])) - time(of: Int(entry.hops[0])))
     }
     return TemporalCycleSearchResult(
       count: found.count, truncated: found.truncated, cycles: cycles,
@@ -204,12 +228,12 @@ extension LinkGraph {
   /// With `shard`, searches only from that shard's start companies.
   func enumerateTemporalCycles(
     _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
-    progress: (@Sendable (CycleSearchProgress) -> Void)?
-  ) -> (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator) {
+    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
+  ) -> (found: CycleSearchFound, interruption: SearchInterruption?) {
     let n = companyCount
     let components = StronglyConnectedComponents(links: self)
     let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
-    let searchable = (options.maxLength ?? 1) >= 1 && (options.window ?? 0) >= 0
+    let searchable = (options.maxLength ?? 1) >= 1
     var restriction = CycleRestriction(minLength: options.minLength ?? 0)
     // Components worth searching: with a cycle, at least `minLength`
     // companies, and (with `through`) one of the companies asked for.
@@ -231,11 +255,11 @@ extension LinkGraph {
     let starts = owned.map { owned in candidates.indices.filter { owned[$0] }.map { candidates[$0] } } ?? candidates
     let sinkRestriction = restriction
     let maxLength = options.maxLength.map { Int32(clamping: $0) }
-    let window = options.window.map { Int32(clamping: $0) }
+    let window = options.window?.seconds
     let makeSink: @Sendable () -> CycleSink = {
       CycleSink(
         companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter, restriction: sinkRestriction)
+        reporter: reporter, restriction: sinkRestriction, stop: stop)
     }
     let threads = options.stopAfter == nil ? max(1, options.threads) : 1
     let counter = ParallelWork.TaskCounter()
@@ -246,16 +270,22 @@ extension LinkGraph {
         let task = counter.take()
         guard task < starts.count else { break }
         let start = starts[task]
+        if sink.mustStop(before: start) { break }
         let running = searcher.enumerate(
           from: start, window: window, strictlyIncreasing: options.strictlyIncreasing, into: &sink)
+        if !running {
+          sink.noteStopped(at: start)
+          break
+        }
+        sink.settled += 1
         reporter?.add(
           cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
-        if !running { break }
       }
       return sink
     }
     let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
-    reporter?.finish(cyclesFound: merged.count)
-    return merged
+    let interruption = CycleSink.interruption(sinks, companiesTotal: starts.count)
+    if interruption == nil { reporter?.finish(cyclesFound: merged.count) }
+    return (merged, interruption)
   }
 }

@@ -1,4 +1,4 @@
-/// For one start company `s`: the latest day each company can still pay
+/// For one start company `s`: the latest time each company can still pay
 /// into a chain that gets back to `s` in time — a backward, latest-departure
 /// search over the flows of a window.
 ///
@@ -9,11 +9,12 @@
 /// walks where a chain can close; and the "cycle union" pruning of the
 /// temporal Johnson algorithm of Blanuša, Ienne and Atasu ("Fast parallel
 /// algorithms for enumeration of simple, temporal, and hop-constrained
-/// cycles", ACM TOPC 2023). The chain need not be simple here, so the day
-/// found is an upper bound: a company entered after its latest day, or not
-/// reached at all, cannot be on any chain back to `s`.
+/// cycles", ACM TOPC 2023). The chain need not be simple here, so the time
+/// found is an upper bound: a company entered after its latest time, or not
+/// reached at all, cannot be on any chain back to `s`. Times are seconds
+/// (``FlowGraph/time(of:)``).
 ///
-/// The search is Dijkstra's, ordered by latest day (largest first), with a
+/// The search is Dijkstra's, ordered by latest time (largest first), with a
 /// binary heap, and it has a budget: after ``budget`` links looked at it
 /// gives up and bounds nothing (``isComplete`` false), so it never costs more
 /// than a constant per start flow beyond the depth-first search it guards.
@@ -23,13 +24,12 @@
 /// that run once: linear in all, where walking forwards from every start is
 /// quadratic.
 struct TemporalLatestDeparture {
-  /// The latest day, valid where `stamp[v] == generation`.
-  let latest: WorkBuffer<Int32>
+  /// The latest time, valid where `stamp[v] == generation`.
+  let latest: WorkBuffer<Int64>
   let stamp: WorkBuffer<UInt32>
   var generation: UInt32 = 0
-  /// Pending (day, company) pairs, packed as `day` (biased) << 32 | company;
-  /// a max-heap.
-  var heap: [UInt64] = []
+  /// Pending (time, company) pairs; a max-heap.
+  var heap: [Pending] = []
   /// Whether the last search finished within its budget.
   var isComplete = true
   /// Links looked at before giving up.
@@ -40,24 +40,24 @@ struct TemporalLatestDeparture {
     stamp = WorkBuffer(repeating: 0, count: n)
   }
 
-  /// The latest day `v` may pay into a chain back to the start, or nil when
+  /// The latest time `v` may pay into a chain back to the start, or nil when
   /// no chain from `v` gets back in time.
   @inline(__always)
-  func latestDay(_ v: Int32) -> Int32? {
-    guard isComplete else { return Int32.max }
+  func latestTime(_ v: Int32) -> Int64? {
+    guard isComplete else { return Int64.max }
     return stamp[Int(v)] == generation ? latest[Int(v)] : nil
   }
 
-  /// Computes the latest days for chains back to `start` made of flows dated
+  /// Computes the latest times for chains back to `start` made of flows dated
   /// within `low ... high`, inside `start`'s component, whose last flow (the
   /// one into `start`) is dated `closingLow` or later, each flow at least
-  /// `step` days after the previous one; with `aboveStartOnly`, through
+  /// `step` seconds after the previous one; with `aboveStartOnly`, through
   /// companies whose id sorts after `start` only.
   ///
   /// - Complexity: O(*b* log *b*) for the budget *b*.
   mutating func compute(
-    links: LinkGraph, componentOf: [Int32], start: Int32, low: Int32, high: Int32, closingLow: Int32,
-    step: Int32, aboveStartOnly: Bool
+    links: LinkGraph, componentOf: [Int32], start: Int32, low: Int64, high: Int64, closingLow: Int64,
+    step: Int64, aboveStartOnly: Bool
   ) {
     generation &+= 1
     if generation == 0 {
@@ -71,27 +71,27 @@ struct TemporalLatestDeparture {
     relaxInto(start, links: links, componentOf: componentOf, component: component, start: start,
       low: max(low, closingLow), high: high, aboveStartOnly: aboveStartOnly)
     while let top = pop() {
-      looked += Int(links.inStart[Int(top & 0xFFFF_FFFF) + 1] - links.inStart[Int(top & 0xFFFF_FFFF)])
+      let v = top.company
+      looked += Int(links.inStart[Int(v) + 1] - links.inStart[Int(v)])
       if looked > TemporalLatestDeparture.budget {
         isComplete = false
         return
       }
-      let v = Int32(truncatingIfNeeded: top & 0xFFFF_FFFF)
-      let day = TemporalLatestDeparture.unbias(top >> 32)
-      guard latest[Int(v)] == day else { continue }  // A stale entry.
-      let (ceiling, overflow) = day.subtractingReportingOverflow(step)
+      let time = top.time
+      guard latest[Int(v)] == time else { continue }  // A stale entry.
+      let (ceiling, overflow) = time.subtractingReportingOverflow(step)
       guard !overflow, ceiling >= low else { continue }
       relaxInto(v, links: links, componentOf: componentOf, component: component, start: start,
         low: low, high: min(high, ceiling), aboveStartOnly: aboveStartOnly)
     }
   }
 
-  /// Offers each payer `u` of `v` the latest day of its flows to `v` within
+  /// Offers each payer `u` of `v` the latest time of its flows to `v` within
   /// `low ... high`.
   @inline(__always)
   private mutating func relaxInto(
-    _ v: Int32, links: LinkGraph, componentOf: [Int32], component: Int32, start: Int32, low: Int32,
-    high: Int32, aboveStartOnly: Bool
+    _ v: Int32, links: LinkGraph, componentOf: [Int32], component: Int32, start: Int32, low: Int64,
+    high: Int64, aboveStartOnly: Bool
   ) {
     guard low <= high else { return }
     for slot in Int(links.inStart[Int(v)]) ..< Int(links.inStart[Int(v) + 1]) {
@@ -103,24 +103,26 @@ struct TemporalLatestDeparture {
       var hi = Int(links.flowStart[l + 1])
       while lo < hi {
         let mid = (lo + hi) / 2
-        if links.entryDay[mid] <= high { lo = mid + 1 } else { hi = mid }
+        if links.entryTime[mid] <= high { lo = mid + 1 } else { hi = mid }
       }
       guard lo > Int(links.flowStart[l]) else { continue }
-      let day = links.entryDay[lo - 1]
-      guard day >= low else { continue }
-      if stamp[Int(u)] == generation, latest[Int(u)] >= day { continue }
+      let time = links.entryTime[lo - 1]
+      guard time >= low else { continue }
+      if stamp[Int(u)] == generation, latest[Int(u)] >= time { continue }
       stamp[Int(u)] = generation
-      latest[Int(u)] = day
-      push(TemporalLatestDeparture.bias(day) << 32 | UInt64(UInt32(bitPattern: u)))
+      latest[Int(u)] = time
+      push(Pending(time: time, company: u))
     }
   }
 
-  private static func bias(_ day: Int32) -> UInt64 { UInt64(UInt32(bitPattern: day) ^ 0x8000_0000) }
-  private static func unbias(_ key: UInt64) -> Int32 {
-    Int32(bitPattern: UInt32(truncatingIfNeeded: key) ^ 0x8000_0000)
+  /// A company offered a latest time, ordered by (time, company).
+  struct Pending: Comparable {
+    var time: Int64
+    var company: Int32
+    static func < (a: Pending, b: Pending) -> Bool { (a.time, a.company) < (b.time, b.company) }
   }
 
-  private mutating func push(_ key: UInt64) {
+  private mutating func push(_ key: Pending) {
     heap.append(key)
     var i = heap.count - 1
     while i > 0 {
@@ -131,7 +133,7 @@ struct TemporalLatestDeparture {
     }
   }
 
-  private mutating func pop() -> UInt64? {
+  private mutating func pop() -> Pending? {
     guard let top = heap.first else { return nil }
     let last = heap.removeLast()
     if !heap.isEmpty {

@@ -10,10 +10,13 @@ enum CirculationCommand {
       leaves it, and the total as large as possible: the part of the gross flow that multilateral
       netting could cancel. Reports gross and circular totals, per company and per flow, and a
       decomposition into weighted cycles. Flows without an amount are left out and counted.
+      Stopped by --time-limit, SIGINT or SIGTERM, it reports the feasible circulation of the
+      solver's last completed round (zero if none), a lower bound, marked truncated.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
+      Interruption.timeLimit,
       SharedOptions.formatWithLines(records: "flows"),
       SharedOptions.output,
       SharedOptions.columns,
@@ -24,9 +27,10 @@ enum CirculationCommand {
     let format = try arguments.outputFormat(lines: true)
     let filter = try arguments.flowFilter()
     let limit = try arguments.int("limit") ?? 10
+    let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let graph = try arguments.loadGraph()
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-      try graph.maximumCirculation(filter: filter)
+      try graph.maximumCirculation(filter: filter, stop: stop)
     }
     let report = CirculationReport(graph: graph, circulation: circulation)
     let shown = limit == 0 ? Int.max : limit
@@ -41,10 +45,12 @@ enum CirculationCommand {
       ((try? EmptySelection.reason(graph: graph, filter: filter)) ?? nil) == nil
     {
       Console.error("circulation: no circular money: none of the \(StatsReport.count(circulation.undisclosedExcluded, "flow", "flows")) left has an amount")
-    } else if circulation.circular == 0 {
+    } else if circulation.circular == 0, circulation.stoppedBy == nil {
       EmptyAnswer.note("circulation", "no circular money", graph: graph, filter: filter, shape: "no cycle")
     }
-    return 0
+    guard let reason = circulation.stoppedBy else { return 0 }
+    Console.error("moneyflow: \(reason) during the circulation solver; the output is a feasible circulation found so far, not the maximum (truncated)")
+    return Interruption.status(reason)
   }
 
   /// The circular part of each flow, for `moneyflow dot --circulation`.

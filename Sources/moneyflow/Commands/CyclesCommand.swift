@@ -10,7 +10,7 @@ enum CyclesCommand {
       bottleneck, the smallest link total along it, in the document's base currency. Counts every
       cycle the options allow and lists the --limit largest. Each cycle starts at the company whose
       id sorts first. With --temporal, finds chains of individual flows whose dates never go
-      backwards and that return to their start (within --window days).
+      backwards and that return to their start (within --window).
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
     options: [
@@ -19,10 +19,11 @@ enum CyclesCommand {
       OptionSpec(name: "stop-after", value: "N", help: "Stop the search after N cycles; the output then says truncated."),
     ] + CycleFilterOptions.specs + SharedOptions.filters + [
       OptionSpec(name: "temporal", help: "Find time-respecting cycles: chains of flows whose dates never go backwards."),
-      OptionSpec(name: "window", value: "DAYS", help: "With --temporal: the chain returns within this many days of its first flow."),
+      OptionSpec(name: "window", value: "DURATION", help: "With --temporal: the chain returns within this long of its first\nflow: days (30 or 30d), hours (6h), minutes (90m) or seconds (3600s)."),
       OptionSpec(name: "strictly-increasing", help: "With --temporal: each flow strictly later than the previous one, never on the same date."),
       OptionSpec(name: "count-only", help: "Count the cycles; list none."),
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
+      Interruption.timeLimit,
       OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
       OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
       SharedOptions.formatWithLines(records: "cycles"),
@@ -48,15 +49,23 @@ enum CyclesCommand {
     let limit = try arguments.int("limit") ?? 100
     let stopAfter = try arguments.int("stop-after", minimum: 1)
     let threads = try arguments.int("threads", minimum: 1) ?? Progress.cores
-    let window = try arguments.int("window")
+    let window = try arguments.duration("window")
     let temporal = arguments.flag("temporal")
     if window != nil, !temporal { throw UsageError.message("'--window' goes with '--temporal'") }
     let strictly = arguments.flag("strictly-increasing")
     if strictly, !temporal { throw UsageError.message("'--strictly-increasing' goes with '--temporal'") }
     let countOnly = arguments.flag("count-only")
     let minLength = try arguments.int("min-length", minimum: 1)
+    let timeLimit = try arguments.seconds("time-limit")
+    let sharded = shard != nil || merging != nil || partial
+    if timeLimit != nil, sharded {
+      throw UsageError.message("'--time-limit' cannot go with '--shard', '--merge' or '--format partial': a stopped shard cannot be merged")
+    }
+    // A shard's search is not stoppable: a signal ends it (its -o file untouched).
+    let stop = sharded ? Interruption.unstoppable() : Interruption.begin(timeLimit: timeLimit)
     let graph = try arguments.loadGraph()
     let through = try arguments.throughCompanies(in: graph) ?? []
+    let interruption: SearchInterruption?
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
@@ -71,9 +80,10 @@ enum CyclesCommand {
         partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
-          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"))
+          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"), stop: stop)
         })
       guard let result = answer else { return 0 }
+      interruption = result.interruption
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
@@ -86,9 +96,10 @@ enum CyclesCommand {
         partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
-          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"))
+          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"), stop: stop)
         })
       guard let result = answer else { return 0 }
+      interruption = result.interruption
       Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
@@ -100,8 +111,8 @@ enum CyclesCommand {
       case .jsonl: try writer.writeLines(members(), records: "cycles")
       }
     }
-    if let empty { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
-    return 0
+    if let empty, interruption == nil { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
+    return Interruption.finish(interruption, graph: graph)
   }
 
   /// ` of at most 3 companies`, or nothing without a bound.

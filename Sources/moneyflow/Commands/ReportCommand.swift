@@ -22,7 +22,7 @@ enum ReportCommand {
       OptionSpec(name: "limit", value: "N", help: "List the N cycles with the largest circulating amount; 0 lists all. (default: 100)"),
       OptionSpec(name: "stop-after", value: "N", help: "Stop each search after N cycles; the page then says so."),
     ] + SharedOptions.filters + [
-      OptionSpec(name: "window", value: "DAYS", help: "Time-respecting cycles return within this many days of their first flow."),
+      OptionSpec(name: "window", value: "DURATION", help: "Time-respecting cycles return within this long of their first\nflow: days (30 or 30d), hours (6h), minutes (90m) or seconds (3600s)."),
       OptionSpec(name: "no-temporal", help: "Leave out the time-respecting cycles."),
       OptionSpec(name: "no-circulation", help: "Leave out the maximum circulation."),
       OptionSpec(name: "draw-limit", value: "N", help: "Draw the whole cyclic part up to N flows. (default: 2000)"),
@@ -40,7 +40,7 @@ enum ReportCommand {
     let maxLength = try arguments.int("max-length", minimum: 1)
     let limit = try arguments.int("limit") ?? 100
     let stopAfter = try arguments.int("stop-after", minimum: 1)
-    let window = try arguments.int("window")
+    let window = try arguments.duration("window")
     let temporalWanted = !arguments.flag("no-temporal")
     if window != nil, !temporalWanted { throw UsageError.message("'--window' goes without '--no-temporal'") }
     let drawLimit = try arguments.int("draw-limit", minimum: 0) ?? 2000

@@ -26,8 +26,10 @@ import Testing
     #expect(graph.companyIDs == ["010:8000EBD30", "020:8000EBD30"])
     let first = graph.flow(0)
     #expect(first.from == "010:8000EBD30" && first.to == first.from && first.amount?.description == "3697.34")
-    #expect(first.currency == "USD" && first.date?.description == "2022-09-01" && first.kind == CSVColumnMapping.defaultKind)
+    #expect(first.currency == "USD" && first.date?.description == "2022/09/01 00:20" && first.kind == CSVColumnMapping.defaultKind)
     #expect(first.attributes == [.init(key: "Payment Format", value: "Reinvestment")])
+    // The time of day is kept, to the minute, on one time line.
+    #expect(graph.time(of: 1) - graph.time(of: 0) == 86_400 + 11 * 3_600 + 23 * 60)
     #expect(graph.flow(1).attributes == [.init(key: "Payment Format", value: "ACH"), .init(key: "Is Laundering", value: "1")])
     #expect(graph.currency == nil && graph.rates.isEmpty)
   }

@@ -45,7 +45,7 @@ import Testing
     #expect(graph.flowCount == 1 + relationships.count)
     #expect(graph.details(of: 0).id == "r0" && graph.kind(of: 0) == .other)
     #expect(graph.amount(of: 0)?.description == "1500000.50" && graph.flow(0).currency == "USD")
-    #expect(graph.date(of: 0)?.description == "2024-02-03" && graph.details(of: 0).source == "https://example.org")
+    #expect(graph.date(of: 0)?.description == "2024-02-03T10:00:00" && graph.details(of: 0).source == "https://example.org")
     for (i, link) in relationships.enumerated() {
       let flow = graph.flow(1 + i)
       #expect(flow.kind == link.3 && flow.id == "L\(i)" && flow.from == "c" && flow.to == "d", "\(link.0)")

@@ -62,9 +62,10 @@ import Testing
   @Test(arguments: 0 ..< 200)
   func flowObjectsMatchTheValuePath(seed: Int) {
     let graph =
-      switch seed % 3 {
+      switch seed % 4 {
       case 0: RandomDocuments.graph(seed: UInt64(seed))
       case 1: RandomFlowGraphs.make(seed: UInt64(seed))
+      case 2: RandomFlowGraphs.make(seed: UInt64(seed), timed: true)
       default: Self.withAttributes(RandomDocuments.graph(seed: UInt64(seed)), seed: UInt64(seed))
       }
     for flow in 0 ..< graph.flowCount {

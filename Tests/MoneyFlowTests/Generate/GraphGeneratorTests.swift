@@ -214,7 +214,7 @@ import Testing
     let components = graph.stronglyConnectedComponents().cyclicComponents
     #expect(components.count == parameters.cycles && components.allSatisfy { $0.count == parameters.length })
     let window = generator.plantedCycleMaximumSpan
-    let temporal = try graph.temporalCycles(TemporalCycleSearchOptions(window: window, countOnly: true))
+    let temporal = try graph.temporalCycles(TemporalCycleSearchOptions(window: FlowDuration(days: window), countOnly: true))
     #expect(temporal.count == parameters.cycles)
   }
 

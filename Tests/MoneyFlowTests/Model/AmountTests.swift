@@ -34,4 +34,14 @@ import Testing
   func rejects(text: String) {
     #expect(throws: Amount.ParseFailure.self) { try Amount.parse(text).get() }
   }
+
+  /// Hostile amounts: a million dashes recursed once per dash and overflowed
+  /// the stack (found by timing the fuzz target's long inputs); 10,000 digits
+  /// are refused as too many, not parsed into a big number.
+  @Test func hostileLengthsAreAnsweredInLinearTime() {
+    #expect(Amount.parse(String(repeating: "-", count: 1_000_000) + "5") == .failure(.notANumber))
+    #expect(Amount.parse("-" + String(repeating: "1", count: 10_000)) == .failure(.notANumber))
+    #expect(Amount.parse(String(repeating: "7", count: 10_000)) == .failure(.tooManyDigits))
+    #expect(Amount.parse(String(repeating: "0", count: 10_000) + "5").map(\.doubleValue) == .success(5))
+  }
 }

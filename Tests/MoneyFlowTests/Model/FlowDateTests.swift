@@ -8,7 +8,7 @@ import Testing
     #expect(date.description == text)
   }
 
-  @Test(arguments: ["2025-13-01", "2025-02-30", "2023-02-29", "2025-5", "25", "2025-00", "2025/05/01", "", "２０２５", "2025-05-13T00:00"])
+  @Test(arguments: ["2025-13-01", "2025-02-30", "2023-02-29", "2025-5", "25", "2025-00", "2025/05/01", "", "２０２５", "2025-05-13T", "2025-05-13 00"])
   func rejectsInvalid(text: String) {
     #expect(FlowDate(parsing: text) == nil)
   }

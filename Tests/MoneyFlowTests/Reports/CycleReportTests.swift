@@ -42,7 +42,7 @@ import Testing
       Issue.record("no cycle")
       return
     }
-    #expect(cycle.map(\.0) == ["companies", "length", "bottleneck", "currency", "span_days", "flows"])
+    #expect(cycle.map(\.0) == ["companies", "length", "bottleneck", "currency", "span_days", "span_seconds", "flows"])
     #expect(cycle[0].1 == .array([.string("microsoft"), .string("openai")]))
     guard case .array(let flows) = cycle[5].1 else { return }
     #expect(flows.count == 2 && flows[0] == graph.jsonObject(forFlow: 0))

@@ -13,7 +13,7 @@ struct BruteForceCycles {
   let selected: [Bool]
   /// Base-currency value of each flow, nil when undisclosed.
   let value: [Double?]
-  /// (payer, payee) -> selected flows sorted by (day, index).
+  /// (payer, payee) -> selected flows sorted by (time, index).
   var linkFlows: [[Int]: [Int]] = [:]
 
   init(graph: FlowGraph, filter: FlowFilter) {
@@ -28,17 +28,21 @@ struct BruteForceCycles {
       var keep = filter.kinds.contains(flow.kind)
       if keep, filter.since != nil || filter.until != nil {
         if let date = flow.date {
-          if let since = filter.since, date.day < since.day { keep = false }
+          if let since = filter.since, date.seconds < since.seconds { keep = false }
           if let until = filter.until {
-            // Last day the bound covers: the day before the next period starts.
+            // The first instant after the bound: the next period's start.
             let c = until.components
-            let next: FlowDate? =
-              switch until.precision {
-              case .year: FlowDate(year: c.year + 1)
-              case .month: c.month == 12 ? FlowDate(year: c.year + 1) : FlowDate(year: c.year, month: c.month + 1)
-              case .day: FlowDate(day: until.day + 1, precision: .day)
+            let next: Int64? =
+              if let time = until.time {
+                until.seconds + (time.hasSeconds ? 1 : 60)
+              } else {
+                switch until.precision {
+                case .year: FlowDate(year: c.year + 1)?.seconds
+                case .month: (c.month == 12 ? FlowDate(year: c.year + 1) : FlowDate(year: c.year, month: c.month + 1))?.seconds
+                case .day: FlowDate(day: until.day + 1, precision: .day).seconds
+                }
               }
-            if let next, date.day >= next.day { keep = false }
+            if let next, date.seconds >= next { keep = false }
           }
         } else {
           keep = false
@@ -55,7 +59,7 @@ struct BruteForceCycles {
       linkFlows[[graph.payer(of: i).index, graph.payee(of: i).index], default: []].append(i)
     }
     for key in linkFlows.keys {
-      linkFlows[key]?.sort { (graph.day(of: $0), $0) < (graph.day(of: $1), $1) }
+      linkFlows[key]?.sort { (graph.date(of: $0)?.seconds ?? .min, $0) < (graph.date(of: $1)?.seconds ?? .min, $1) }
     }
   }
 

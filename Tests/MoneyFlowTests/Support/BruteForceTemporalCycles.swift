@@ -5,19 +5,27 @@ extension BruteForceCycles {
     var nodes: [Int]
     var flows: [Int]
     var amount: Double?
+    /// Seconds from the first flow to the last.
     var span: Int
   }
 
   /// All time-respecting chains: every sequence of selected dated flows
   /// from every first flow, kept once per chain (rotations of a chain whose
   /// flows share one day are merged; that chain is written from its
-  /// smallest company).
-  func temporalChains(window: Int?, maxLength: Int?, strictly: Bool = false) -> [Chain] {
+  /// smallest company). Times are seconds, from each flow's `FlowDate`
+  /// (not the graph's packed times); `window` is in seconds, or a
+  /// ``FlowDuration``.
+  func temporalChains(window: FlowDuration?, maxLength: Int?, strictly: Bool = false) -> [Chain] {
+    temporalChains(windowSeconds: window.map { Int($0.seconds) }, maxLength: maxLength, strictly: strictly)
+  }
+
+  func temporalChains(windowSeconds window: Int?, maxLength: Int?, strictly: Bool = false) -> [Chain] {
     let dated = (0 ..< graph.flowCount).filter { selected[$0] && graph.date(of: $0) != nil }
     var out = [[Int]](repeating: [], count: graph.companyCount)
     for f in dated { out[graph.payer(of: f).index].append(f) }
     var found: [[Int]: [Int]] = [:]  // rotation-normalized flows -> chain as found
-    func day(_ f: Int) -> Int { Int(graph.day(of: f)) }
+    let times = (0 ..< graph.flowCount).map { graph.date(of: $0).map { Int($0.seconds) } ?? Int.min }
+    func day(_ f: Int) -> Int { times[f] }
     func extend(_ flows: inout [Int], _ nodes: inout [Int]) {
       let start = nodes[0]
       let first = day(flows[0])

@@ -18,7 +18,7 @@ enum LargeGraphs {
     graph.amountExponent = [Int8](repeating: FlowGraph.undisclosed, count: flows)
     graph.currencyIndex = [UInt16](repeating: 0, count: flows)
     graph.dayNumber = [Int32](repeating: FlowGraph.undatedDay, count: flows)
-    graph.datePrecision = [UInt8](repeating: 0, count: flows)
+    graph.dateForm = [UInt8](repeating: 0, count: flows)
     (graph.outStart, graph.outFlows) = FlowGraphBuilder.adjacency(
       rows: graph.payerIndex, columns: graph.payeeIndex, days: graph.dayNumber, count: n)
     (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(

@@ -47,8 +47,10 @@ enum RandomDocuments {
         let precision = [FlowDate.Precision.year, .month, .day].randomElement(using: &random) ?? .day
         let (y, m, d) = FlowDate(day: day, precision: .day).components
         flow.date = FlowDate(year: y, month: precision == .year ? 1 : m, day: precision == .day ? d : 1, precision: precision)
+        // Times of day in every written form.
+        if random.chance(0.3) { flow.date = RandomTimes.dateTime(day: day, &random) }
       }
-      if random.chance(0.2) { flow.until = FlowDate(year: 2030, precision: .year) }
+      if random.chance(0.2) { flow.until = random.chance(0.7) ? FlowDate(year: 2030, precision: .year) : RandomTimes.dateTime(day: 22_000, &random) }
       if random.chance(0.2) { flow.share = Amount(significand: 20, exponent: -2) }
       if random.chance(0.2) { flow.cap = try? Amount.parse("92bn").get() }
       if random.chance(0.3) { flow.status = "announced" }

@@ -8,7 +8,8 @@ enum RandomFlowGraphs {
   /// A random graph of 1...`maxCompanies` companies and up to `maxFlows`
   /// flows, with self-flows, parallel flows, mixed kinds, undisclosed
   /// amounts, partial and missing dates, and some flows in JPY (with a rate).
-  static func make(seed: UInt64, maxCompanies: Int = 8, maxFlows: Int = 22) -> FlowGraph {
+  /// With `timed`, dates also carry times of day (``RandomTimes/clustered(_:)``).
+  static func make(seed: UInt64, maxCompanies: Int = 8, maxFlows: Int = 22, timed: Bool = false) -> FlowGraph {
     var random = TestRandom(seed: seed)
     let n = random.int(1 ... maxCompanies)
     var ids = idPool.shuffled(using: &random)
@@ -29,7 +30,9 @@ enum RandomFlowGraphs {
         currency = random.chance(0.15) ? "JPY" : "USD"
       }
       var date: FlowDate? = nil
-      if !random.chance(0.15) {
+      if timed {
+        date = RandomTimes.clustered(&random)
+      } else if !random.chance(0.15) {
         let precision = random.pick([FlowDate.Precision.year, .month, .day, .day])
         date = FlowDate(year: 2020 + random.int(0 ... 2), month: random.int(1 ... 2), day: random.int(1 ... 3), precision: precision)
         if precision == .year { date = FlowDate(year: 2020 + random.int(0 ... 2), precision: .year) }

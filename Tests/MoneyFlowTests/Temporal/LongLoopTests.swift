@@ -38,7 +38,7 @@ import Testing
     let graph = Self.loop(seed: seed)
     var random = TestRandom(seed: seed &+ 99)
     let options = TemporalCycleSearchOptions(
-      window: random.pick([nil, 0, 2, 30]), maxLength: random.chance(0.7) ? nil : random.int(1 ... 120),
+      window: random.pick([nil, 0, 2, 30] as [FlowDuration?]), maxLength: random.chance(0.7) ? nil : random.int(1 ... 120),
       limit: 0, threads: random.pick([1, 2]), strictlyIncreasing: random.chance(0.5))
     let result = try graph.temporalCycles(options)
     let brute = BruteForceCycles(graph: graph, filter: options.filter)

@@ -4,7 +4,7 @@ import Testing
 @Suite struct TemporalCyclesTests {
   func chains(_ result: TemporalCycleSearchResult) -> [BruteForceCycles.Chain] {
     result.cycles.map {
-      BruteForceCycles.Chain(nodes: $0.companies.map(\.index), flows: $0.flows, amount: $0.circulating, span: $0.spanDays)
+      BruteForceCycles.Chain(nodes: $0.companies.map(\.index), flows: $0.flows, amount: $0.circulating, span: Int($0.spanSeconds))
     }
   }
 
@@ -86,7 +86,7 @@ import Testing
           date: FlowDate(year: 2020, month: random.int(1 ... 12))))
     }
     let graph = builder.build()
-    let window = random.pick([nil, 60, 200])
+    let window: FlowDuration? = random.pick([nil, 60, 200])
     let maxLength = random.pick([nil, nil, 2, 3, 4])
     let result = try graph.temporalCycles(TemporalCycleSearchOptions(window: window, maxLength: maxLength, limit: 0))
     let all = BruteForceCycles(graph: graph, filter: FlowFilter()).temporalChains(window: window, maxLength: maxLength)
@@ -136,7 +136,7 @@ import Testing
     #expect(result.cycles.map(\.circulating) == [13e9, nil])
     #expect(result.cycles.map(\.spanDays) == [2465, 1461])
     #expect(result.cycles[0].companies.map { graph.id(of: $0) } == ["microsoft", "openai"])
-    let windowed = try graph.temporalCycles(TemporalCycleSearchOptions(window: 5 * 365))
+    let windowed = try graph.temporalCycles(TemporalCycleSearchOptions(window: FlowDuration(days: 5 * 365)))
     #expect(windowed.count == 1 && windowed.cycles.first?.flows == [0, 2])
   }
 
