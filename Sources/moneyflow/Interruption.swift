@@ -9,7 +9,7 @@ import Synchronization
 
 /// `--time-limit` and SIGINT/SIGTERM.
 ///
-/// Commands that can stop cleanly (cycles, circulation) make a ``StopSignal``
+/// Commands that can stop cleanly (cycles, circulation, watch) make a ``StopSignal``
 /// with ``begin(timeLimit:)``: a signal then stops the search, which returns
 /// what it has, marked truncated. In every other command a signal removes the
 /// temporary files of `-o` writes in progress (``AtomicFile``), so the previous
@@ -25,7 +25,7 @@ enum Interruption {
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
   /// The commands that stop cleanly (and take `--time-limit`).
-  static let stoppable: Set<String> = ["cycles", "circulation"]  // add "watch" when it polls a StopSignal
+  static let stoppable: Set<String> = ["cycles", "circulation", "watch"]
 
   /// Installs the SIGINT and SIGTERM handlers; call once at start. With
   /// `stoppable` (the command is one of ``stoppable``), a signal from now on

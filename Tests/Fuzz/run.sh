@@ -3,7 +3,8 @@
 #
 #   bash Tests/Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
 #
-# Targets: json csv graphml ftm amount date (default: all), SECONDS default 60.
+# Targets: json csv columns graphml ftm amount date datetime (default: all),
+# SECONDS default 60.
 # Builds .build-fuzz/fuzz-moneyflow from the library sources and
 # Tests/Fuzz/FuzzTargets.swift (SwiftPM cannot link a fuzzer executable next
 # to the package's other executables, so swiftc is called directly), then runs
@@ -18,7 +19,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -eq 0 ] && targets=(json csv graphml ftm amount date)
+[ "${#targets[@]}" -eq 0 ] && targets=(json csv columns graphml ftm amount date datetime)
 
 out=.build-fuzz
 mkdir -p "$out"

@@ -19,12 +19,24 @@ import Testing
     return handled & (1 << (SIGINT - 1)) != 0 && handled & (1 << (SIGTERM - 1)) != 0
   }
 
-  /// Starts `moneyflow arguments` with stdout and stderr into files in `directory`.
-  static func start(_ arguments: [String], in directory: URL) throws -> Process {
+  /// A new directory for a test that sends signals, or nil (saying so)
+  /// where there is no /proc to see when the child is ready for them.
+  static func signalTestDirectory() throws -> URL? {
+    guard handlesSignals(getpid()) != nil else {
+      print("skipped: no /proc to see when the child is ready for signals")
+      return nil
+    }
+    return try CLI.temporaryDirectory()
+  }
+
+  /// Starts `moneyflow arguments` with stdout and stderr into files in
+  /// `directory`, and standard input from `stdin` if given.
+  static func start(_ arguments: [String], in directory: URL, stdin: Pipe? = nil) throws -> Process {
     let process = Process()
     process.executableURL = CLI.binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if let stdin { process.standardInput = stdin }
     FileManager.default.createFile(atPath: directory.appendingPathComponent("stdout.txt").path, contents: nil)
     FileManager.default.createFile(atPath: directory.appendingPathComponent("stderr.txt").path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: directory.appendingPathComponent("stdout.txt"))
@@ -55,11 +67,7 @@ import Testing
   }
 
   @Test func interruptedGenerateLeavesThePreviousFileAndNoTemporary() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
-    let directory = try CLI.temporaryDirectory()
+    guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("out.csv")
     try Data("previous\n".utf8).write(to: out)
@@ -84,11 +92,7 @@ import Testing
   /// A complete graph on 14 companies has about 2·10^10 cycles: the search
   /// is still running when SIGTERM comes, and stops with what it counted.
   @Test func terminatedCyclesPrintsTruncatedJSON() throws {
-    guard Self.handlesSignals(getpid()) != nil else {
-      print("skipped: no /proc to see when the child is ready for signals")
-      return
-    }
-    let directory = try CLI.temporaryDirectory()
+    guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
     var csv = "from,to,kind,amount,currency,date\n"
     for u in 0 ..< 14 { for v in 0 ..< 14 where u != v { csv += "k\(u + 10),k\(v + 10),investment,\(1 + u + v),USD,2024\n" } }
@@ -119,6 +123,56 @@ import Testing
     #expect(result.stdout.contains("\"truncated\": true"))
     #expect(result.stderr.contains("time limit of 0.2 s reached"))
     let bad = try CLI.run(["cycles", "Graphs/ai-deals.json", "--time-limit", "0"])
+    #expect(bad.status == 2)
+  }
+
+  /// `watch` on a pipe that stays open: SIGTERM stops the reading; the
+  /// cycle already written stands and the summary says where it stopped.
+  @Test func terminatedWatchPrintsItsSummary() throws {
+    guard let directory = try Self.signalTestDirectory() else { return }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = Pipe()
+    let process = try Self.start(["watch", "-"], in: directory, stdin: input)
+    defer { Self.stop(process) }
+    let stdoutURL = directory.appendingPathComponent("stdout.txt")
+    let stderrURL = directory.appendingPathComponent("stderr.txt")
+    input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date,id\na,b,loan,1,USD,2024,f1\nb,a,loan,1,USD,2024,f2\n".utf8))
+    let stdout = { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+    Self.wait(for: process) { stdout().hasSuffix("\n") && Self.handlesSignals(process.processIdentifier) == true }
+    guard process.isRunning else {
+      Issue.record("watch ended before the signal")
+      return
+    }
+    process.terminate()
+    process.waitUntilExit()
+    try? input.fileHandleForWriting.close()
+    #expect(process.terminationStatus == 143)
+    #expect(stdout() == #"{"companies":["a","b"],"closed_by":"f2","length":2}"# + "\n")
+    let stderr = try String(contentsOf: stderrURL, encoding: .utf8)
+    #expect(stderr.contains("2 flows read, 1 cycles reported"))
+    #expect(stderr.contains("moneyflow: terminated (SIGTERM): stopped reading after 2 flows; the output is truncated"))
+  }
+
+  /// `watch --time-limit` ends on its own on a pipe that never ends.
+  @Test func timeLimitStopsWatch() throws {
+    let input = Pipe(), errors = Pipe()
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["watch", "-", "--time-limit", "0.3"]
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    defer { Self.stop(process) }
+    input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date\na,b,loan,1,USD,2024\n".utf8))
+    Self.wait(for: process) { false }  // until it ends (120 s guard)
+    process.waitUntilExit()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    try? input.fileHandleForWriting.close()
+    #expect(process.terminationStatus == 0)
+    #expect(stderr.contains("flows read"))
+    #expect(stderr.contains("moneyflow: time limit of 0.3 s reached: stopped reading after"))
+    let bad = try CLI.run(["watch", "-", "--time-limit", "0"], stdin: "")
     #expect(bad.status == 2)
   }
 }

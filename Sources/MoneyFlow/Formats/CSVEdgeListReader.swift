@@ -22,6 +22,8 @@ public struct CSVEdgeListReader {
   public var mapping: CSVColumnMapping?
   /// The chunk size when reading a file (smaller in tests).
   var chunkSize = CSVReader.chunkSize
+  /// The record length refused (smaller in tests).
+  var maximumRecordBytes = CSVReader.maximumRecordBytes
 
   /// Prepares to read `bytes`, naming `file` in errors.
   public init(bytes: [UInt8], file: String, mapping: CSVColumnMapping? = nil) {
@@ -52,13 +54,13 @@ public struct CSVEdgeListReader {
   /// naming a company the builder does not have is an error.
   func read(into builder: inout FlowGraphBuilder, listedCompaniesOnly: Bool) throws(InputError) {
     if let bytes {
-      var csv = CSVReader(bytes: bytes, file: file)
+      var csv = CSVReader(bytes: bytes, file: file, maximumRecordBytes: maximumRecordBytes)
       try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: bytes.count)
       return
     }
     let (descriptor, size) = try FileIO.open(path ?? "-")
     defer { FileIO.close(descriptor) }
-    var csv = try CSVReader(descriptor: descriptor, file: file, chunkSize: chunkSize)
+    var csv = try CSVReader(descriptor: descriptor, file: file, chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
     try read(&csv, into: &builder, listedCompaniesOnly: listedCompaniesOnly, size: size)
   }
 

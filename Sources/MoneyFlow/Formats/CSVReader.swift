@@ -9,7 +9,10 @@
 /// Handles quoted fields with embedded commas, doubled quotes and line
 /// breaks, CRLF or LF line ends, a UTF-8 byte order mark and a trailing empty
 /// line. Blank lines between records are skipped. A file is read in chunks,
-/// so memory stays proportional to the longest record, not to the file.
+/// so memory stays proportional to the longest record, not to the file; a
+/// record of ``maximumRecordBytes`` or more, or with more than
+/// ``maximumFields`` fields, is an error, so a hostile line of a gigabyte
+/// costs at most a 16 MiB buffer.
 /// Fields are byte ranges into the chunk (or into a scratch buffer for fields
 /// with doubled quotes), so reading a record allocates nothing.
 struct CSVReader {
@@ -28,6 +31,8 @@ struct CSVReader {
 
   let file: String
   private let source: Source
+  /// The record length refused (``maximumRecordBytes`` unless a test sets less).
+  let maximumRecordBytes: Int
   /// Input bytes; `buffer[0 ..< valid]` holds data not yet consumed.
   private var buffer: [UInt8]
   private var valid: Int
@@ -49,10 +54,16 @@ struct CSVReader {
 
   /// The chunk size for files.
   static let chunkSize = 1 << 22
+  /// The length from which a record (one line, or several lines inside
+  /// quotes) is refused: 16 MiB.
+  public static let maximumRecordBytes = 1 << 24
+  /// The most fields a record may have: 65,536.
+  public static let maximumFields = 1 << 16
 
   /// Reads from bytes held in memory.
-  init(bytes: [UInt8], file: String) {
+  init(bytes: [UInt8], file: String, maximumRecordBytes: Int = CSVReader.maximumRecordBytes) {
     self.file = file
+    self.maximumRecordBytes = maximumRecordBytes
     self.source = .memory
     self.buffer = bytes
     self.valid = bytes.count
@@ -63,8 +74,12 @@ struct CSVReader {
 
   /// Reads from an open file descriptor, in chunks of `chunkSize` bytes
   /// (growing for longer records); the caller closes it.
-  init(descriptor: Int32, file: String, chunkSize: Int = CSVReader.chunkSize) throws(InputError) {
+  init(
+    descriptor: Int32, file: String, chunkSize: Int = CSVReader.chunkSize,
+    maximumRecordBytes: Int = CSVReader.maximumRecordBytes
+  ) throws(InputError) {
     self.file = file
+    self.maximumRecordBytes = maximumRecordBytes
     self.source = .file(descriptor)
     self.buffer = [UInt8](repeating: 0, count: max(4, chunkSize))  // room for a byte order mark
     self.valid = 0
@@ -163,6 +178,7 @@ struct CSVReader {
     recordLine = line
     while true {
       if let end = try tokenizeRecord() {
+        if end - recordStart >= maximumRecordBytes { throw recordTooLong() }
         position = end
         if case .memory = source, let bad = TextPosition.firstInvalidUTF8(in: buffer, from: recordStart, to: end) {
           throw encodingError(at: bad)
@@ -170,6 +186,7 @@ struct CSVReader {
         return true
       }
       // The record runs past the buffered bytes: read more and start it again.
+      if valid - recordStart >= maximumRecordBytes { throw recordTooLong() }
       line = recordLine
       guard try refill(keepingFrom: recordStart) else {
         throw InputError(.unreadable, file: file, message: "internal error: record past the end of the input")
@@ -247,7 +264,12 @@ struct CSVReader {
         }
         let b = buffer[p]
         p += 1
-        if b == 0x2C { continue }
+        if b == 0x2C {
+          guard fields.count < Self.maximumFields else {
+            throw error(.tooLong, at: recordStart, "more than \(Self.maximumFields) fields in one record")
+          }
+          continue
+        }
         if b == 0x0D {
           if p >= n, !final { return nil }
           if p < n, buffer[p] == 0x0A { p += 1 }
@@ -256,6 +278,16 @@ struct CSVReader {
         return p
       }
     }
+  }
+
+  /// The error for a record of `maximumRecordBytes` or more, at its first line.
+  private func recordTooLong() -> InputError {
+    error(.tooLong, at: recordStart, Self.recordTooLongMessage(maximumRecordBytes))
+  }
+
+  /// What is wrong with a record of `limit` bytes or more.
+  static func recordTooLongMessage(_ limit: Int) -> String {
+    "a record of \(limit) bytes or more; records must be shorter (is a line end missing, or a quote not closed?)"
   }
 
   /// `body` applied to the bytes of field `index` of the current record.
@@ -293,9 +325,14 @@ struct CSVReader {
       i += 1
     }
     let column = TextPosition.characterCount(buffer, from: lineStart, to: offset) + 1
+    // The line is quoted under the message only if short; a 16 MiB line is
+    // neither scanned to its end nor copied.
+    let quotable = 4_096
     var lineEnd = offset
-    while lineEnd < valid, buffer[lineEnd] != 0x0A, buffer[lineEnd] != 0x0D { lineEnd += 1 }
-    let text = String(decoding: buffer[lineStart ..< lineEnd], as: UTF8.self)
+    let scanEnd = min(valid, offset + quotable)
+    while lineEnd < scanEnd, buffer[lineEnd] != 0x0A, buffer[lineEnd] != 0x0D { lineEnd += 1 }
+    let ended = lineEnd < scanEnd || scanEnd == valid
+    let text = ended && lineEnd - lineStart <= quotable ? String(decoding: buffer[lineStart ..< lineEnd], as: UTF8.self) : nil
     return InputError(code, file: file, line: line, column: column, field: field, message: message, sourceLine: text)
   }
 

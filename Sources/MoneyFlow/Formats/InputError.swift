@@ -10,7 +10,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Code: String, Sendable {
     case empty, encoding, syntax, tooDeep, missingField, unknownField, duplicateField
     case invalidValue, unknownCompany, duplicateCompany, columnCount, unknownColumn
-    case currency, unreadable, unsupportedFormat
+    case currency, unreadable, unsupportedFormat, tooLong
   }
 
   public var code: Code

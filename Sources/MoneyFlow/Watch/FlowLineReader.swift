@@ -3,7 +3,9 @@
 /// The first record is the CSV header (any header ``CSVEdgeListReader``
 /// recognises); every later record is one flow, parsed as soon as its line is
 /// complete. A record ends at a newline outside double quotes, so quoted
-/// fields may hold newlines. Blank lines are skipped.
+/// fields may hold newlines. Blank lines are skipped. A record of
+/// ``CSVReader/maximumRecordBytes`` (16 MiB) or more is an error, so memory
+/// stays below that plus one chunk however long a line the stream sends.
 public struct FlowLineReader: Sendable {
   /// The name used in error messages.
   public let file: String
@@ -13,6 +15,8 @@ public struct FlowLineReader: Sendable {
   private var header: [UInt8]?
   /// The 1-based line on which the pending record starts.
   private var line = 1
+  /// The record length refused (smaller in tests).
+  var maximumRecordBytes = CSVReader.maximumRecordBytes
   /// Flows (data rows) read so far.
   public private(set) var rows = 0
 
@@ -27,6 +31,12 @@ public struct FlowLineReader: Sendable {
   /// - Throws: ``InputError`` naming the record's line in the stream.
   /// - Complexity: O(*n*) in the bytes added, plus parsing the records.
   public mutating func add(_ chunk: UnsafeRawBufferPointer) throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
+    // An unfinished record as long as the CSV reader refuses is refused
+    // here (after the flows before it were answered), so a stream without
+    // line ends holds at most that much and one chunk.
+    if pending.count >= maximumRecordBytes {
+      throw InputError(.tooLong, file: file, line: line, message: CSVReader.recordTooLongMessage(maximumRecordBytes))
+    }
     pending.append(contentsOf: chunk)
     return try scan()
   }
@@ -68,6 +78,9 @@ public struct FlowLineReader: Sendable {
   /// - Throws: ``InputError`` for a bad record, such as an unterminated quote.
   public mutating func finish() throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
     guard !pending.isEmpty else { return nil }
+    if pending.count >= maximumRecordBytes {
+      throw InputError(.tooLong, file: file, line: line, message: CSVReader.recordTooLongMessage(maximumRecordBytes))
+    }
     pending.append(UInt8(ascii: "\n"))
     scanned = 0
     quoted = false

@@ -19,11 +19,14 @@ enum WatchCommand {
       most --max-length links through that link; later parallel flows close none. Over a whole
       stream the cycles reported are exactly those 'cycles --max-length N' finds, each once.
       Memory follows the graph (companies and distinct links). A summary goes to standard error
-      at the end; progress too while it is a terminal. Not built yet: --temporal.
+      at the end; progress too while it is a terminal. --time-limit, SIGINT and SIGTERM stop the
+      reading: the cycles already written stand, and the summary says where it stopped.
+      Not built yet: --temporal.
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .csv edge list to read; '-' reads standard input.")],
     options: [
       OptionSpec(name: "max-length", value: "N", help: "Report only cycles of at most N companies."),
+      Interruption.timeLimit,
     ] + SharedOptions.filters + SharedOptions.currency,
     run: run)
 
@@ -31,6 +34,7 @@ enum WatchCommand {
     let filter = try arguments.flowFilter()
     let maxLength = try arguments.int("max-length", minimum: 1)
     let (baseCurrency, rates) = try arguments.currencyOptions()
+    let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let path = arguments.file
     let fd = path == "-" ? 0 : open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -46,7 +50,7 @@ enum WatchCommand {
     var currency: String?
     let showProgress = Console.errorIsTerminal
     var lastProgress = now()
-    while !atEnd {
+    while !atEnd, Self.waitForInput(fd, stop) {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
@@ -83,7 +87,19 @@ enum WatchCommand {
     let seconds = max(now() - started, 1e-9)
     let rate = Int((Double(watcher.flowsRead) / seconds).rounded())
     Console.error("\(watcher.flowsRead) flows read, \(reported) cycles reported, \(rate) flows/s")
-    return 0
+    guard let reason = stop.reason, !atEnd else { return 0 }
+    Console.error("moneyflow: \(reason): stopped reading after \(watcher.flowsRead) flows; the output is truncated")
+    return Interruption.status(reason)
+  }
+
+  /// Waits until `fd` has input (or its end), polling `stop` every 100 ms;
+  /// false once `stop` says to stop.
+  static func waitForInput(_ fd: Int32, _ stop: StopSignal) -> Bool {
+    var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    while !stop.isStopped {
+      if poll(&poller, 1, 100) != 0 { return true }  // readable, at its end, or an error read() reports
+    }
+    return false
   }
 
   /// One output line: the cycle as a compact JSON object and a newline.
