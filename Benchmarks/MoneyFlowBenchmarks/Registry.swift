@@ -13,6 +13,7 @@ enum Registry {
     TemporalPhase(),
     TemporalRingPhase(),
     WatchPhase(),
+    WatchTemporalPhase(),
     DOTPhase(),
     JSONWriterPhase(),
     CirculationPhase(),

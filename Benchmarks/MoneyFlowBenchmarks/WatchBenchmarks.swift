@@ -30,23 +30,25 @@ struct WatchPhase: BenchmarkPhase {
       var reader = FlowLineReader(file: workload.csvPath)
       var watcher = CycleWatcher(maxLength: WatchPhase.maximumLength, filter: FlowFilter(kinds: .all))
       var reported = 0
-      var offset = 0
-      while offset <= bytes.count {
-        let end = min(bytes.count, offset + 65_536)
-        let batch = offset == bytes.count
-          ? try reader.finish() : try bytes[offset ..< end].withUnsafeBytes { try reader.add($0) }
-        if let (flow, row) = batch { reported += try watcher.add(flow, row: row).count }
-        if offset == bytes.count { break }
-        offset = end
+      try WatchPhase.feed(bytes, chunk: 65_536, reader: &reader) { flow, row in
+        reported += try watcher.add(flow, row: row).count
       }
       flows = watcher.flowsRead
       return reported
     } check: { reported in
       precondition(reported == input.batch, "watch reports exactly the batch cycles")
     }
+    let latency = try WatchPhase.medianLineLatency(input.bytes, lines: 20_000) { flow, row, watcher in
+      _ = try watcher.add(flow, row: row)
+    } make: {
+      CycleWatcher(maxLength: WatchPhase.maximumLength, filter: FlowFilter(kinds: .all))
+    }
     return PhaseOutcome(
       samples: samples,
-      metrics: ["flows/s": Double(flows) / samples.median, "batch/watch time": input.batchSeconds / samples.median],
+      metrics: [
+        "flows/s": Double(flows) / samples.median, "batch/watch time": input.batchSeconds / samples.median,
+        "median latency µs": latency * 1e6,
+      ],
       counts: ["cycles": input.batch, "flows": flows])
   }
 }

@@ -3,7 +3,7 @@
 
     spark-submit [--master URL] Sources/moneyflow-spark/moneyflow_spark.py \
         [--binary PATH] [--shards N] [--input-format csv|parquet] \
-        cycles FILE [cycles options]
+        [--split components] cycles FILE [cycles options]
 
 FILE is a graph file moneyflow reads (.json, .csv, ...) or a dataset Spark
 reads (a folder of CSV or Parquet parts, an object-store path such as
@@ -14,6 +14,14 @@ moneyflow) maps. The graph file and the moneyflow binary (default
 I runs `moneyflow cycles FILE ... --shard I/N --format partial`; the driver
 merges the partials with `moneyflow cycles FILE ... --merge PARTIALS` and
 prints exactly what one `moneyflow cycles FILE ...` prints (text or JSON).
+
+With --split components (for graphs too large for one machine's memory;
+DISTRIBUTED.md, section 2), FILE is a CSV edge list or a dataset: Spark trims
+companies that cannot be on a cycle, labels the components of the rest with
+`moneyflow scc`, and each task searches one part (the rows of some
+components, or a shard of a large one) with `--part P/Q`; the partials merge
+by company id. Rows outside every cyclic component are counted on standard
+error. The task count is --shards (default: Spark's default parallelism).
 
 Run without spark-submit (plain python3 with pyspark installed), the master is
 --master or local[2].
@@ -29,7 +37,7 @@ import tempfile
 
 USAGE = (
     "Usage: moneyflow_spark.py [--master URL] [--binary PATH] [--shards N] "
-    "[--input-format csv|parquet] cycles FILE [cycles options]"
+    "[--input-format csv|parquet] [--split components] cycles FILE [cycles options]"
 )
 GRAPH_SUFFIXES = (".json", ".csv", ".graphml", ".ftm.json", ".ftm.jsonl", ".jsonl")
 REFUSED = ("--shard", "--merge", "--stop-after")
@@ -43,11 +51,14 @@ def usage_error(message):
 
 def parse(argv):
     """Splits the command line into the driver's options and moneyflow's."""
-    options = {"master": None, "binary": ".build/release/moneyflow", "shards": None, "input_format": None}
+    options = {"master": None, "binary": ".build/release/moneyflow", "shards": None, "input_format": None, "split": None}
     i = 0
     while i < len(argv) and argv[i] != "cycles":
         name = argv[i]
-        key = {"--master": "master", "--binary": "binary", "--shards": "shards", "--input-format": "input_format"}.get(name)
+        key = {
+            "--master": "master", "--binary": "binary", "--shards": "shards", "--input-format": "input_format",
+            "--split": "split",
+        }.get(name)
         if key is None:
             if name in ("-h", "--help"):
                 print(__doc__.strip())
@@ -69,6 +80,13 @@ def parse(argv):
         options["shards"] = int(options["shards"])
     if options["input_format"] not in (None, "csv", "parquet"):
         usage_error("'--input-format' expects csv or parquet")
+    if options["split"] not in (None, "components"):
+        usage_error("'--split' expects components")
+    if options["split"] is not None:
+        if any(a.split("=", 1)[0] == "--through" for a in passed):
+            usage_error("'--through' cannot go with '--split components': a part need not hold the companies named")
+        if not is_dataset(graph, options["input_format"]) and not graph.endswith(".csv"):
+            usage_error("'--split components' reads a CSV edge list or a dataset, not '%s'" % graph)
     return options, graph, passed
 
 
@@ -96,13 +114,20 @@ def is_dataset(path, input_format):
     return not path.endswith(GRAPH_SUFFIXES)
 
 
-def write_dataset(spark, path, input_format, target):
-    """Reads a CSV or Parquet dataset with Spark and writes it once, on the
-    driver, as one CSV edge list with the dataset's column names."""
+def read_dataset(spark, path, input_format):
+    """The rows of a CSV (RFC 4180, with a header) or Parquet dataset, as a
+    DataFrame of strings for CSV."""
     if input_format is None:
         input_format = "parquet" if path.endswith(".parquet") or has_parquet_parts(path) else "csv"
-    reader = spark.read
-    frame = reader.parquet(path) if input_format == "parquet" else reader.option("header", "true").csv(path)
+    if input_format == "parquet":
+        return spark.read.parquet(path)
+    options = {"header": "true", "escape": '"', "multiLine": "true"}
+    return spark.read.options(**options).csv(path)
+
+
+def write_dataset(frame, target):
+    """Writes the rows of `frame` once, on the driver, as one CSV edge list
+    with the dataset's column names."""
     with open(target, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(frame.columns)
@@ -155,14 +180,17 @@ def main(argv):
     context.setLogLevel("ERROR")
     scratch = tempfile.mkdtemp(prefix="moneyflow-spark-")
     try:
-        local_graph = graph
+        local_graph, frame = graph, None
         if is_dataset(graph, options["input_format"]):
             local_graph = os.path.join(scratch, "flows.csv")
-            write_dataset(spark, graph, options["input_format"], local_graph)
+            frame = read_dataset(spark, graph, options["input_format"]).cache()
+            write_dataset(frame, local_graph)
         elif not os.path.isfile(graph):
             sys.stderr.write("%s: error: no such file\n" % graph)
             return 1
         shards = options["shards"] or context.defaultParallelism
+        if options["split"] is not None:
+            return run_split(spark, graph, local_graph, frame, binary, passed, output, shards, scratch)
         context.addFile(os.path.abspath(local_graph))
         context.addFile(os.path.abspath(binary))
         graph_name, binary_name = os.path.basename(local_graph), os.path.basename(binary)
@@ -186,6 +214,40 @@ def main(argv):
     finally:
         spark.stop()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_split(spark, graph, local_graph, frame, binary, passed, output, tasks, scratch):
+    """`--split components`: the search part by part (split_components.py),
+    then the merge by company id; returns the exit status."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    import split_components
+
+    context = spark.sparkContext
+    context.addPyFile(os.path.join(here, "split_components.py"))
+    context.addFile(os.path.abspath(binary))
+    if frame is None:
+        header = split_components.header_of(local_graph)
+        frame = read_dataset(spark, local_graph, "csv")
+        companion = local_graph[:-len(".csv")] + ".meta.json"
+        companion = open(companion, "rb").read() if os.path.isfile(companion) else None
+    else:
+        header, companion = list(frame.columns), None
+    try:
+        partials, failed = split_components.run(
+            spark, frame, header, companion, passed, binary, os.path.basename(binary), tasks, scratch,
+            sys.stderr.write)
+    except split_components.SplitError as error:
+        usage_error(str(error))
+    for (part, shard, parts, shards), status, diagnostics in failed:
+        sys.stderr.write(diagnostics)
+        sys.stderr.write("moneyflow-spark: shard %d/%d of part %d/%d failed (exit status %d)\n"
+                         % (shard + 1, shards, part + 1, parts, status))
+        return status
+    path = os.path.join(scratch, "partials.txt")
+    with open(path, "wb") as out:
+        out.write(partials)
+    return subprocess.run([binary, "cycles", local_graph] + passed + output + ["--merge", path]).returncode
 
 
 if __name__ == "__main__":

@@ -149,7 +149,7 @@ import Testing
     #expect(process.terminationStatus == 143)
     #expect(stdout() == #"{"companies":["a","b"],"closed_by":"f2","length":2}"# + "\n")
     let stderr = try String(contentsOf: stderrURL, encoding: .utf8)
-    #expect(stderr.contains("2 flows read, 1 cycles reported"))
+    #expect(stderr.contains("2 flows read, 1 cycle reported"))
     #expect(stderr.contains("moneyflow: terminated (SIGTERM): stopped reading after 2 flows; the output is truncated"))
   }
 
@@ -170,7 +170,7 @@ import Testing
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     try? input.fileHandleForWriting.close()
     #expect(process.terminationStatus == 0)
-    #expect(stderr.contains("flows read"))
+    #expect(stderr.contains("1 flow read"))
     #expect(stderr.contains("moneyflow: time limit of 0.3 s reached: stopped reading after"))
     let bad = try CLI.run(["watch", "-", "--time-limit", "0"], stdin: "")
     #expect(bad.status == 2)

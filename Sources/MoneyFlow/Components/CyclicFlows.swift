@@ -30,7 +30,9 @@ public struct CyclicFlows: Sendable, Hashable {
     self.init(graph: graph, links: LinkGraph(graph: graph, selection: selection), maxLength: maxLength)
   }
 
-  init(graph: FlowGraph, links: LinkGraph, maxLength: Int?) {
+  /// With `minLength` 2, flows from a company to itself (on cycles of
+  /// length 1 only) are left out.
+  init(graph: FlowGraph, links: LinkGraph, maxLength: Int?, minLength: Int = 1) {
     let n = links.companyCount
     let components = StronglyConnectedComponents(links: links)
     let componentOf = components.componentOf
@@ -47,7 +49,7 @@ public struct CyclicFlows: Sendable, Hashable {
           let l = Int(links.inLinks[slot])
           let u = Int(links.linkSource[l])
           if u == v {
-            linkOnCycle[l] = true
+            linkOnCycle[l] = minLength <= 1
             continue
           }
           guard componentOf[u] == component else { continue }
@@ -85,6 +87,12 @@ public struct CyclicFlows: Sendable, Hashable {
       isCompanyOnCycle[Int(links.linkSource[l])] = true
       for flow in links.flows(ofLink: l) { isOnCycle[Int(flow)] = true }
     }
+    self.isOnCycle = isOnCycle
+    self.isCompanyOnCycle = isCompanyOnCycle
+    self.maxLength = maxLength
+  }
+
+  init(isOnCycle: [Bool], isCompanyOnCycle: [Bool], maxLength: Int?) {
     self.isOnCycle = isOnCycle
     self.isCompanyOnCycle = isCompanyOnCycle
     self.maxLength = maxLength

@@ -37,6 +37,15 @@ public struct JSONDocumentReader {
     return (consume builder).build()
   }
 
+  /// Reads one flow object (a line of a JSON Lines stream, with the fields of
+  /// a document's flows) into `builder`, creating its companies.
+  ///
+  /// - Complexity: O(*n*) in the size of the object.
+  public func readFlow(into builder: inout FlowGraphBuilder) throws(InputError) {
+    var parser = self.parser
+    try addFlow(try parser.parseDocument(), to: &builder, listedCompaniesOnly: false)
+  }
+
   /// Parses the document and returns the members of its top-level object.
   func rootMembers() throws(InputError) -> [(key: String, value: JSONNode)] {
     var parser = self.parser
@@ -127,7 +136,7 @@ public struct JSONDocumentReader {
     func company(_ key: String) throws(InputError) -> String {
       let value = try required(key)
       let id = try string(value, field: key)
-      guard builder.hasCompany(id) else {
+      guard !listedCompaniesOnly || builder.hasCompany(id) else {
         throw error(.unknownCompany, at: value, field: key, "flow names company \"\(id)\", which the document's \"companies\" does not list")
       }
       return id

@@ -23,6 +23,8 @@ public struct WatchedCycle: Sendable, Equatable {
 /// Memory follows the graph: the company ids and the distinct links.
 public struct CycleWatcher: Sendable {
   public let filter: FlowFilter
+  /// Which cycles found are reported.
+  public var restriction = WatchRestriction()
   private var cycles: IncrementalCycles
   private var index: [String: Int32] = [:]
   private var ids: [String] = []
@@ -67,10 +69,11 @@ public struct CycleWatcher: Sendable {
       let flowID = batch.details(of: flow).id
       let closedBy = flowID ?? String(row + flow)
       let names = ids
+      let restriction = self.restriction
       cycles.add(payer: u, payee: v) { path in
-        found.append(WatchedCycle(
-          companies: CycleWatcher.canonical(path.map { names[Int($0)] }), closedBy: closedBy,
-          closedByRow: flowID == nil))
+        let companies = CycleWatcher.canonical(path.map { names[Int($0)] })
+        guard restriction.admits(companies) else { return }
+        found.append(WatchedCycle(companies: companies, closedBy: closedBy, closedByRow: flowID == nil))
       }
     }
     return found

@@ -1,14 +1,24 @@
 /// Turns a byte stream that arrives in chunks into flows, one record at a time.
 ///
-/// The first record is the CSV header (any header ``CSVEdgeListReader``
-/// recognises); every later record is one flow, parsed as soon as its line is
-/// complete. A record ends at a newline outside double quotes, so quoted
-/// fields may hold newlines. Blank lines are skipped. A record of
-/// ``CSVReader/maximumRecordBytes`` (16 MiB) or more is an error, so memory
+/// Two forms, told apart by the name (`.jsonl`) or the first byte (`{`):
+/// - CSV: the first record is the header (any header ``CSVEdgeListReader``
+///   recognises, or any with a column `mapping`); every later record is one
+///   flow. A record ends at a newline outside double quotes, so quoted fields
+///   may hold newlines.
+/// - JSON Lines: every line is one flow object with the fields of a JSON
+///   document's flows (`from`, `to`, `kind`, `amount`, `currency`, `date`,
+///   `id`, …); companies are created from the ids used.
+///
+/// Each flow is parsed as soon as its line is complete. Blank lines are skipped. A
+/// record of ``CSVReader/maximumRecordBytes`` (16 MiB) or more is an error, so memory
 /// stays below that plus one chunk however long a line the stream sends.
 public struct FlowLineReader: Sendable {
   /// The name used in error messages.
   public let file: String
+  /// The CSV column mapping (`--columns`), if any.
+  public let mapping: CSVColumnMapping?
+  /// Whether the stream is JSON Lines; nil until its first byte is seen.
+  public private(set) var isJSONLines: Bool?
   private var pending: [UInt8] = []
   private var scanned = 0
   private var quoted = false
@@ -19,9 +29,27 @@ public struct FlowLineReader: Sendable {
   var maximumRecordBytes = CSVReader.maximumRecordBytes
   /// Flows (data rows) read so far.
   public private(set) var rows = 0
+  /// An error met after the flows of the batch last returned; see ``rethrow()``.
+  private var deferred: InputError?
+  /// The 1-based line in the stream of each flow of the batch last returned.
+  public private(set) var lastLines: [Int] = []
 
-  /// Prepares to read a stream named `file` in errors.
-  public init(file: String) { self.file = file }
+  /// Prepares to read a stream named `file` in errors, with CSV columns
+  /// named by `mapping`.
+  public init(file: String, mapping: CSVColumnMapping? = nil) {
+    self.file = file
+    self.mapping = mapping
+    if file.hasSuffix(".jsonl") { isJSONLines = true }
+  }
+
+  /// Throws the error met after the flows last returned, if any: call it
+  /// once those flows are handled, so that nothing before a bad line is lost.
+  public mutating func rethrow() throws(InputError) {
+    if let error = deferred {
+      deferred = nil
+      throw error
+    }
+  }
 
   /// Adds `chunk` and returns the flows its complete records hold, as one
   /// graph in stream order, with the 1-based row of its first flow (nil when
@@ -31,6 +59,7 @@ public struct FlowLineReader: Sendable {
   /// - Throws: ``InputError`` naming the record's line in the stream.
   /// - Complexity: O(*n*) in the bytes added, plus parsing the records.
   public mutating func add(_ chunk: UnsafeRawBufferPointer) throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
+    try rethrow()
     // An unfinished record as long as the CSV reader refuses is refused
     // here (after the flows before it were answered), so a stream without
     // line ends holds at most that much and one chunk.
@@ -43,22 +72,31 @@ public struct FlowLineReader: Sendable {
 
   /// Takes the complete records out of `pending` and parses them.
   private mutating func scan() throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
+    if isJSONLines == nil {
+      let blank: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+      guard let first = pending.first(where: { !blank.contains($0) }) else { return nil }
+      isJSONLines = first == UInt8(ascii: "{")
+    }
+    if isJSONLines == true, mapping != nil {
+      throw InputError(.unsupportedFormat, file: file, line: 1, message: "--columns maps the columns of a CSV file; this stream is JSON Lines")
+    }
+    let json = isJSONLines == true
     var start = 0
     var batch: [UInt8] = []
-    var batchLines: [(batchLine: Int, streamLine: Int)] = []
+    var batchLines: [(batchLine: Int, streamLine: Int, offset: Int)] = []
     var batchLine = 2
     var i = scanned
     while i < pending.count {
       let byte = pending[i]
-      if byte == UInt8(ascii: "\"") { quoted.toggle() }
+      if byte == UInt8(ascii: "\""), !json { quoted.toggle() }
       if byte == UInt8(ascii: "\n"), !quoted {
         var end = i
         if end > start, pending[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let newlines = pending[start ..< end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        if header == nil {
+        if header == nil, !json {
           if end > start { header = Array(pending[start ..< end]) }
         } else if end > start {
-          batchLines.append((batchLine, line))
+          batchLines.append((batchLine, line, batch.count))
           batch.append(contentsOf: pending[start ..< end])
           batch.append(UInt8(ascii: "\n"))
           batchLine += 1 + newlines
@@ -77,6 +115,7 @@ public struct FlowLineReader: Sendable {
   ///
   /// - Throws: ``InputError`` for a bad record, such as an unterminated quote.
   public mutating func finish() throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
+    try rethrow()
     guard !pending.isEmpty else { return nil }
     if pending.count >= maximumRecordBytes {
       throw InputError(.tooLong, file: file, line: line, message: CSVReader.recordTooLongMessage(maximumRecordBytes))
@@ -89,26 +128,60 @@ public struct FlowLineReader: Sendable {
     // An unterminated quote: let the CSV reader name it.
     let record = pending
     pending = []
-    return try parse(record, lines: [(2, line)])
+    return try parse(record, lines: [(2, line, 0)])
   }
 
   /// Parses the records of one batch after the header.
   private mutating func parse(
-    _ batch: [UInt8], lines: [(batchLine: Int, streamLine: Int)]
+    _ batch: [UInt8], lines: [(batchLine: Int, streamLine: Int, offset: Int)]
   ) throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
-    guard let header, !batch.isEmpty else { return nil }
+    guard !batch.isEmpty else { return nil }
+    if isJSONLines == true { return try parseJSONLines(batch, lines: lines) }
+    guard let header else { return nil }
     let graph: FlowGraph
     do {
-      graph = try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file).read()
+      graph = try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file, mapping: mapping).read()
     } catch {
       var error = error
-      if let record = lines.last(where: { $0.batchLine <= error.line }) {
-        error.line = record.streamLine + error.line - record.batchLine
-      }
-      throw error
+      guard let record = lines.lastIndex(where: { $0.batchLine <= error.line }) else { throw error }
+      error.line = lines[record].streamLine + error.line - lines[record].batchLine
+      // The records before the bad one are taken; the error comes after them.
+      guard record > 0 else { throw error }
+      deferred = error
+      return try parse(Array(batch[..<lines[record].offset]), lines: Array(lines[..<record]))
     }
     let first = rows + 1
     rows += graph.flowCount
+    lastLines = graph.flowCount == lines.count ? lines.map(\.streamLine) : []
+    return (graph, first)
+  }
+
+  /// Parses a batch of JSON Lines, one flow object a line.
+  private mutating func parseJSONLines(
+    _ batch: [UInt8], lines: [(batchLine: Int, streamLine: Int, offset: Int)]
+  ) throws(InputError) -> (flows: FlowGraph, firstRow: Int)? {
+    var builder = FlowGraphBuilder()
+    var start = 0
+    var record = 0
+    for i in batch.indices where batch[i] == UInt8(ascii: "\n") {
+      let streamLine = lines[record].streamLine
+      do {
+        try JSONDocumentReader(bytes: Array(batch[start ..< i]), file: file).readFlow(into: &builder)
+      } catch {
+        var error = error
+        error.line = streamLine
+        // The lines before the bad one are taken; the error comes after them.
+        guard record > 0 else { throw error }
+        deferred = error
+        break
+      }
+      record += 1
+      start = i + 1
+    }
+    let graph = (consume builder).build()
+    let first = rows + 1
+    rows += graph.flowCount
+    lastLines = lines[..<record].map(\.streamLine)
     return (graph, first)
   }
 }

@@ -21,10 +21,7 @@ public struct IncrementalCycles: Sendable {
   private var inLinks: [[Int32]] = []
   private var links: Set<UInt64> = []
   // Scratch, indexed by company.
-  private var ballStamp: [UInt32] = []
-  private var ballDistance: [Int32] = []
-  private var onPath: [UInt32] = []
-  private var stamp: UInt32 = 0
+  private var marks = StampedMarks()
   private var queue: [Int32] = []
   private var pathNodes: [Int32] = []
   private var pathNext: [Int32] = []
@@ -43,18 +40,7 @@ public struct IncrementalCycles: Sendable {
     let extra = count - outLinks.count
     outLinks.append(contentsOf: repeatElement([], count: extra))
     inLinks.append(contentsOf: repeatElement([], count: extra))
-    ballStamp.append(contentsOf: repeatElement(0, count: extra))
-    ballDistance.append(contentsOf: repeatElement(0, count: extra))
-    onPath.append(contentsOf: repeatElement(0, count: extra))
-  }
-
-  private mutating func nextStamp() -> UInt32 {
-    if stamp == UInt32.max {
-      stamp = 0
-      for i in ballStamp.indices { ballStamp[i] = 0; onPath[i] = 0 }
-    }
-    stamp += 1
-    return stamp
+    marks.grow(to: count)
   }
 
   /// Adds the link `payer → payee` and calls `found` with each cycle it
@@ -79,21 +65,21 @@ public struct IncrementalCycles: Sendable {
     guard bound >= 2 else { return }
     // The ball: companies that reach u within bound − 2 links, the most an
     // interior company after v may need (v itself is only a start).
-    let s = nextStamp()
+    let s = marks.next()
     let reach = bound - 1
     queue.removeAll(keepingCapacity: true)
     queue.append(u)
-    ballStamp[Int(u)] = s
-    ballDistance[Int(u)] = 0
+    marks.ballStamp[Int(u)] = s
+    marks.ballDistance[Int(u)] = 0
     var head = 0
     while head < queue.count {
       let x = queue[head]
       head += 1
-      let d = ballDistance[Int(x)]
+      let d = marks.ballDistance[Int(x)]
       if d >= reach - 1 { continue }
-      for w in inLinks[Int(x)] where ballStamp[Int(w)] != s {
-        ballStamp[Int(w)] = s
-        ballDistance[Int(w)] = d + 1
+      for w in inLinks[Int(x)] where marks.ballStamp[Int(w)] != s {
+        marks.ballStamp[Int(w)] = s
+        marks.ballDistance[Int(w)] = d + 1
         queue.append(w)
       }
     }
@@ -104,14 +90,14 @@ public struct IncrementalCycles: Sendable {
     pathNodes.append(u)
     pathNodes.append(v)
     pathNext.append(0)
-    onPath[Int(u)] = s
-    onPath[Int(v)] = s
+    marks.onPath[Int(u)] = s
+    marks.onPath[Int(v)] = s
     while pathNodes.count > 1 {
       let top = pathNodes[pathNodes.count - 1]
       let position = Int(pathNext[pathNext.count - 1])
       let row = outLinks[Int(top)]
       guard position < row.count else {
-        onPath[Int(top)] = 0
+        marks.onPath[Int(top)] = 0
         pathNodes.removeLast()
         pathNext.removeLast()
         continue
@@ -124,11 +110,11 @@ public struct IncrementalCycles: Sendable {
         pathNodes.withUnsafeBufferPointer { found($0) }
         continue
       }
-      guard onPath[Int(w)] != s, ballStamp[Int(w)] == s, used + 1 + ballDistance[Int(w)] <= bound else { continue }
-      onPath[Int(w)] = s
+      guard marks.onPath[Int(w)] != s, marks.ballStamp[Int(w)] == s, used + 1 + marks.ballDistance[Int(w)] <= bound else { continue }
+      marks.onPath[Int(w)] = s
       pathNodes.append(w)
       pathNext.append(0)
     }
-    onPath[Int(u)] = 0
+    marks.onPath[Int(u)] = 0
   }
 }

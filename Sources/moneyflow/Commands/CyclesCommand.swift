@@ -25,7 +25,8 @@ enum CyclesCommand {
       OptionSpec(name: "threads", value: "N", help: "Worker threads for the search; the result is the same for any number.\n(default: the number of cores)"),
       Interruption.timeLimit,
       OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
-      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer."),
+      OptionSpec(name: "part", value: "P/Q", help: "With --format partial: FILE is part P of Q of a graph split by strongly\nconnected component (DISTRIBUTED.md); the partial names companies by id."),
+      OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer;\nor those of all Q parts (--part), merged by company id into FILE's answer."),
       SharedOptions.formatWithLines(records: "cycles"),
       SharedOptions.output,
       SharedOptions.columns,
@@ -76,7 +77,7 @@ enum CyclesCommand {
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
         through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
-        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in
@@ -92,7 +93,7 @@ enum CyclesCommand {
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads, through: through, minLength: minLength)
       let answer = try ShardOptions.answer(
-        arguments, partial: partial, shard: shard, key: key, limit: limit,
+        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
         partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
         merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
         single: { () throws(CurrencyConversion.Failure) in

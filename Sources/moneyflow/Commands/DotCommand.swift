@@ -15,7 +15,10 @@ enum DotCommand {
       pair). Money-moving kinds are drawn solid, the others dashed; pen width grows with the
       amount. --highlight-cycles draws the flows on circular paths in red and puts each group of
       companies money can go round in (strongly connected component) in its own cluster. Cycles
-      are looked for among the money-moving kinds unless --kinds says otherwise. Render with:
+      are looked for among the money-moving kinds unless --kinds says otherwise. With --through or
+      --min-length, a flow is on a cycle when it is on one that `moneyflow cycles` counts with the
+      same options; except for --min-length 2 (decided per component), those cycles are enumerated,
+      so time and memory grow with their number. Render with:
       moneyflow dot FILE | dot -Tsvg > out.svg
       """,
     arguments: [ArgumentSpec(name: "file", help: "A .json graph document or .csv edge list to read; '-' reads standard input.")],
@@ -23,6 +26,8 @@ enum DotCommand {
       OptionSpec(name: "highlight-cycles", help: "Draw flows on circular paths in red; cluster each circular group."),
       OptionSpec(name: "only-cyclic", help: "Keep only the companies and flows that lie on a cycle."),
       OptionSpec(name: "max-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at most N companies count."),
+      OptionSpec(name: "through", value: "COMPANIES", help: "With --highlight-cycles or --only-cyclic: only cycles through at least one of\nthese companies (comma-separated ids or names) count; found by the cycle search."),
+      OptionSpec(name: "min-length", value: "N", help: "With --highlight-cycles or --only-cyclic: only cycles of at least N companies\ncount; above 2, found by the cycle search."),
       OptionSpec(name: "merge-parallel", help: "One edge per payer and payee, labelled with the total."),
       OptionSpec(name: "no-merge", help: "One edge a flow, however many join a payer and payee.\n(default: merge a pair with more than \(mergeAbove) flows)"),
       OptionSpec(name: "circulation", help: "Shade and label each flow by its share in the maximum circulation."),
@@ -44,8 +49,9 @@ enum DotCommand {
     let highlight = arguments.flag("highlight-cycles")
     let onlyCyclic = arguments.flag("only-cyclic")
     let maxLength = try arguments.int("max-length", minimum: 1)
-    if maxLength != nil, !highlight, !onlyCyclic {
-      throw UsageError.message("'--max-length' goes with '--highlight-cycles' or '--only-cyclic'")
+    let minLength = try arguments.int("min-length", minimum: 1)
+    for name in ["max-length", "through", "min-length"] where arguments.string(name) != nil && !highlight && !onlyCyclic {
+      throw UsageError.message("'--\(name)' goes with '--highlight-cycles' or '--only-cyclic'")
     }
     let mergeParallel = arguments.flag("merge-parallel")
     if mergeParallel, arguments.flag("no-merge") { throw UsageError.message("'--merge-parallel' and '--no-merge' exclude each other") }
@@ -58,6 +64,7 @@ enum DotCommand {
     }
 
     let graph = try arguments.loadGraph()
+    let through = try arguments.throughCompanies(in: graph) ?? []
     var options = DOTOptions(
       filter: drawFilter, mergeParallel: mergeParallel, showsEdgeLabels: !arguments.flag("no-labels"),
       fontName: arguments.string("font"), mergeAbove: arguments.flag("no-merge") ? nil : mergeAbove)
@@ -65,7 +72,11 @@ enum DotCommand {
       let selection = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
         try FlowSelection(graph: graph, filter: cycleFilter)
       }
-      let cyclic = CyclicFlows(graph: graph, selection: selection, maxLength: maxLength)
+      let cyclic = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
+        try CyclicFlows(
+          graph: graph, filter: cycleFilter, maxLength: maxLength, through: through, minLength: minLength,
+          threads: Progress.cores)
+      }
       if highlight {
         options.highlightedFlows = cyclic.isOnCycle
         let components = StronglyConnectedComponents(links: LinkGraph(graph: graph, selection: selection))
@@ -94,7 +105,9 @@ enum DotCommand {
     } else if onlyCyclic, options.keptFlows?.contains(true) == false {
       EmptyAnswer.note(
         "dot", "the diagram has no flows", graph: graph, filter: cycleFilter,
-        shape: "no cycle" + CyclesCommand.lengthBound(maxLength, flows: false))
+        shape: "no cycle" + CyclesCommand.lengthBound(maxLength, flows: false)
+          + (minLength.map { " of at least " + StatsReport.count($0, "company", "companies") } ?? "")
+          + (through.isEmpty ? "" : " through the --through companies"))
     }
     return 0
   }
