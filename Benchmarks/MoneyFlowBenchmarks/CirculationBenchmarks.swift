@@ -57,6 +57,8 @@ struct CirculationPhase: BenchmarkPhase {
       samples: samples,
       metrics: [
         "flows/s": Double(input.graph.flowCount) / samples.median, "circular share %": 100 * circular / max(gross, 1),
+        // The exact total, which the OR-tools peer's answer is compared with.
+        "circular": circular,
       ],
       counts: ["circular flows": circularFlows])
   }

@@ -13,11 +13,14 @@ struct DOTPhase: BenchmarkPhase {
     -> PhaseOutcome
   {
     var bytes = 0
+    var cpuSeconds: [Double] = []
     let samples = try measureRepetitions(repetitions: repetitions, budget: budget) {
       graph
     } body: { graph in
       var count = 0
       var edges = 0
+      let cpuStart = processCPUSeconds()
+      defer { cpuSeconds.append(processCPUSeconds() - cpuStart) }
       try DOTWriter.write(graph: graph) { chunk in
         count += chunk.count
         for byte in chunk where byte == 0x3E { edges += 1 }  // '>' of "->"
@@ -29,7 +32,11 @@ struct DOTPhase: BenchmarkPhase {
     }
     return PhaseOutcome(
       samples: samples,
-      metrics: ["MB/s": megabytesPerSecond(bytes, samples.median), "flows/s": Double(graph.flowCount) / samples.median],
+      metrics: [
+        "MB/s": megabytesPerSecond(bytes, samples.median),
+        "cpu MB/s": megabytesPerSecond(bytes, cpuSeconds.sorted()[cpuSeconds.count / 2]),
+        "flows/s": Double(graph.flowCount) / samples.median,
+      ],
       counts: ["bytes": bytes, "flows": graph.flowCount])
   }
 }

@@ -23,6 +23,16 @@ func seconds<R>(_ body: () throws -> R) rethrows -> (seconds: Double, result: R)
   return (Double(whole) + Double(attoseconds) * 1e-18, result!)
 }
 
+/// CPU seconds this process has run so far (all threads). On a loaded
+/// machine the CPU time of a single-threaded phase is what it would take on
+/// a core of its own, give or take cache sharing; wall time also holds the
+/// waits for a core.
+func processCPUSeconds() -> Double {
+  var now = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+  return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+}
+
 /// Repetitions of one measurement: wall times in seconds.
 struct Samples: Codable, Sendable {
   var seconds: [Double]

@@ -17,7 +17,7 @@ enum Registry {
     DOTPhase(),
     JSONWriterPhase(),
     CirculationPhase(),
-  ] + AMLSimPhases.all
+  ] + AMLSimPhases.all + DetectionPhases.all
 
   static func phase(named name: String) -> (any BenchmarkPhase)? {
     phases.first { $0.name == name }

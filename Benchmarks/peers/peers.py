@@ -19,12 +19,23 @@ graph. Then, per library, in one worker process with a timeout per phase:
            rustworkx simple_cycles(G) has no bound: every cycle is
            enumerated and those of length 3..6 counted (so it usually times out).
 
+Circulation (--circulation): the maximum circulation of the same CSV
+files, whole process against whole process, in one run: `moneyflow
+circulation FILE` (text answer) and this script's --ortools-circulation
+FILE, which reads the file with Python's csv module, turns every amount into
+exact integer units (the smallest decimal place of the file), adds one arc
+a flow to OR-tools' SimpleMinCostFlow (capacity = amount, cost -1 a unit,
+no supplies) and solves the minimum-cost circulation: minus its cost is the
+maximum circulation, compared with moneyflow-bench's exact `circular`.
+
 Counts are compared with MoneyFlow's (from the moneyflow-bench JSON). A
 phase that runs past --timeout seconds is killed and reported as "timeout";
 the phases after it in that worker are then "not run".
 
     peers.py --moneyflow results/moneyflow.json --output results/peers.json
     peers.py --graphviz --bench PATH/moneyflow-bench --output results/graphviz.json
+    peers.py --circulation --moneyflow results/moneyflow-circulation.json \
+        --binary PATH/moneyflow --output results/circulation.json
 
 This script is not run in CI.
 """
@@ -55,17 +66,22 @@ def memory_kib():
     return rss, hwm
 
 
+def csv_rows(handle, path):
+    """A csv reader over the rows of a MoneyFlow CSV, its header checked."""
+    rows = csv.reader(handle)
+    header = next(rows)
+    if header[:6] != ["from", "to", "kind", "amount", "currency", "date"]:
+        raise ValueError(f"{path}: unexpected header {header}")
+    return rows
+
+
 def read_links(path):
     """Rows of the CSV, parsed; returns the distinct links (payer, payee) in
     first-appearance order and the number of flows."""
     links = {}
     flows = 0
     with open(path, newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows)
-        if header[:6] != ["from", "to", "kind", "amount", "currency", "date"]:
-            raise ValueError(f"{path}: unexpected header {header}")
-        for row in rows:
+        for row in csv_rows(handle, path):
             payer, payee, _kind, amount, _currency, _date = row[:6]
             if amount:
                 float(amount)
@@ -84,29 +100,27 @@ def build_networkx(links):
     return graph
 
 
+def numbered(links):
+    """The links as pairs of node numbers (in order of first use) and the
+    number of nodes: what igraph and rustworkx build from."""
+    index = {}
+    edges = [(index.setdefault(payer, len(index)), index.setdefault(payee, len(index))) for payer, payee in links]
+    return edges, len(index)
+
+
 def build_igraph(links):
     import igraph as ig
-    index = {}
-    edges = []
-    for payer, payee in links:
-        a = index.setdefault(payer, len(index))
-        b = index.setdefault(payee, len(index))
-        edges.append((a, b))
-    graph = ig.Graph(n=len(index), edges=edges, directed=True)
+    edges, nodes = numbered(links)
+    graph = ig.Graph(n=nodes, edges=edges, directed=True)
     return graph
 
 
 def build_rustworkx(links):
     import rustworkx as rx
-    index = {}
-    edges = []
-    for payer, payee in links:
-        a = index.setdefault(payer, len(index))
-        b = index.setdefault(payee, len(index))
-        edges.append((a, b, None))
+    edges, nodes = numbered(links)
     graph = rx.PyDiGraph(multigraph=False)
-    graph.add_nodes_from(range(len(index)))
-    graph.add_edges_from(edges)
+    graph.add_nodes_from(range(nodes))
+    graph.add_edges_from([(a, b, None) for a, b in edges])
     return graph
 
 
@@ -338,6 +352,109 @@ def run_graphviz(args):
             "command": " ".join(sys.argv), "results": results}
 
 
+def read_circulation_network(path):
+    """The flows of a MoneyFlow CSV as (tails, heads, units, exponent): company
+    indices in first-appearance order and each amount as an exact integer in
+    units of 10^exponent (the smallest decimal place written). Flows without
+    an amount are left out, as MoneyFlow does."""
+    index = {}
+    tails, heads, amounts = [], [], []
+    places = 0
+    with open(path, newline="") as handle:
+        for row in csv_rows(handle, path):
+            amount = row[3]
+            if not amount:
+                continue
+            tails.append(index.setdefault(row[0], len(index)))
+            heads.append(index.setdefault(row[1], len(index)))
+            amounts.append(amount)
+            dot = amount.find(".")
+            if dot >= 0:
+                places = max(places, len(amount) - dot - 1)
+    units = []
+    for amount in amounts:
+        whole, _, fraction = amount.partition(".")
+        units.append(int(whole + fraction.ljust(places, "0")))
+    return tails, heads, units, -places
+
+
+def ortools_circulation(path):
+    """OR-tools' maximum circulation of the CSV at `path`, printed as JSON."""
+    import numpy as np
+    from ortools.graph.python import min_cost_flow
+    start = time.perf_counter()
+    tails, heads, units, exponent = read_circulation_network(path)
+    loaded = time.perf_counter()
+    solver = min_cost_flow.SimpleMinCostFlow()
+    solver.add_arcs_with_capacity_and_unit_cost(
+        np.array(tails, dtype=np.int32), np.array(heads, dtype=np.int32),
+        np.array(units, dtype=np.int64), np.full(len(units), -1, dtype=np.int64))
+    status = solver.solve()
+    solved = time.perf_counter()
+    if status != solver.OPTIMAL:
+        raise RuntimeError(f"SimpleMinCostFlow status {status}")
+    circular_units = -solver.optimal_cost()
+    json.dump({"circular_units": circular_units, "exponent": exponent, "circular": circular_units * 10.0 ** exponent,
+               "flows": len(units), "load_seconds": loaded - start, "solve_seconds": solved - loaded}, sys.stdout)
+    print()
+
+
+def timed(command, timeout):
+    """(seconds, status, stdout) of a whole process, killed after `timeout` s."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        status = "ok" if done.returncode == 0 else "failed"
+        return time.perf_counter() - start, status, done.stdout if status == "ok" else done.stderr[-300:]
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, "timeout", ""
+
+
+def run_circulation(args):
+    """Whole-process maximum circulation, MoneyFlow against OR-tools, on the
+    CSV files of a moneyflow-bench JSON (its circulation phase supplies the
+    exact answer to compare with)."""
+    with open(args.moneyflow) as handle:
+        report = json.load(handle)
+    exact = {}
+    for result in report.get("results", []):
+        if result.get("phase") == "circulation" and result.get("status") == "ok":
+            key = (result["family"], result["nodes"], result["edges"], result["seed"])
+            exact[key] = result.get("metrics", {}).get("circular")
+    results = []
+    for workload in report["workloads"]:
+        if args.families and workload["family"] not in args.families:
+            continue
+        key = (workload["family"], workload["nodes"], workload["edges"], workload["seed"])
+        path = workload["csvPath"]
+        entry = dict(family=workload["family"], nodes=workload["nodes"], edges=workload["edges"],
+                     seed=workload["seed"], moneyflow_circular=exact.get(key))
+        seconds, status, out = timed([args.binary, "circulation", path], args.timeout)
+        entry.update(moneyflow_seconds=seconds, moneyflow_status=status, moneyflow_first_line=out.split("\n")[0])
+        seconds, status, out = timed([sys.executable, os.path.abspath(__file__), "--ortools-circulation", path],
+                                     args.timeout)
+        entry.update(ortools_seconds=seconds, ortools_status=status)
+        if status == "ok":
+            answer = json.loads(out)
+            entry.update(ortools_circular=answer["circular"], ortools_load_seconds=answer["load_seconds"],
+                         ortools_solve_seconds=answer["solve_seconds"])
+            if entry["moneyflow_circular"] is not None:
+                entry["agrees"] = abs(answer["circular"] - entry["moneyflow_circular"]) <= 1e-9 * max(1, answer["circular"])
+        else:
+            entry["ortools_note"] = out
+        if entry["moneyflow_status"] == "ok" and status == "ok":
+            entry["ratio"] = entry["ortools_seconds"] / entry["moneyflow_seconds"]
+        print(f"circulation {entry['family']:8} {entry['nodes']:>9} {entry['edges']:>10}: moneyflow "
+              f"{entry['moneyflow_status']} {entry['moneyflow_seconds']:.2f} s, OR-tools {entry['ortools_status']} "
+              f"{entry['ortools_seconds']:.2f} s, agrees={entry.get('agrees')}", file=sys.stderr, flush=True)
+        results.append(entry)
+    ortools_version = subprocess.run([sys.executable, "-c", "import ortools; print(ortools.__version__)"],
+                                     capture_output=True, text=True).stdout.strip() or None
+    return {"kind": "circulation", "ortools": ortools_version, "timeout_seconds": args.timeout,
+            "machine": machine(), "load_average": os.getloadavg(), "command": " ".join(sys.argv),
+            "moneyflow_results": os.path.basename(args.moneyflow), "results": results}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--moneyflow", help="moneyflow-bench JSON (--output) naming the CSV files")
@@ -351,12 +468,23 @@ def main():
     parser.add_argument("--bench", help="path of the built moneyflow-bench (for --graphviz)")
     parser.add_argument("--graphviz-sizes", default="50,100,150,200,300,1000,3000,10000")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--circulation", action="store_true",
+                        help="time the maximum circulation against OR-tools instead of the peers")
+    parser.add_argument("--binary", help="path of the built moneyflow (for --circulation)")
+    parser.add_argument("--ortools-circulation", metavar="CSV", help=argparse.SUPPRESS)
+    if "--ortools-circulation" in sys.argv:
+        ortools_circulation(sys.argv[sys.argv.index("--ortools-circulation") + 1])
+        return
     args = parser.parse_args()
     args.libraries = [x for x in args.libraries.split(",") if x]
     args.families = [x for x in args.families.split(",") if x]
     args.graphviz_sizes = [int(x) for x in args.graphviz_sizes.split(",")]
     if args.graphviz:
         report = run_graphviz(args)
+    elif args.circulation:
+        if not args.moneyflow or not args.binary:
+            parser.error("--circulation needs --moneyflow and --binary")
+        report = run_circulation(args)
     else:
         if not args.moneyflow:
             parser.error("--moneyflow is required")

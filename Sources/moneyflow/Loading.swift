@@ -29,9 +29,21 @@ enum Loading {
     return hint + ", or pass --rates \(code)=RATE"
   }
 
+  /// Tells standard error which currencies of `graph` have no rate to its
+  /// base currency, so that their amounts count as unknown.
+  static func noteUnrated(_ graph: FlowGraph, file: String) {
+    guard let conversion = try? CurrencyConversion(graph: graph), !conversion.unrated.isEmpty else { return }
+    let flows = conversion.unrated.reduce(0) { $0 + $1.flows }
+    let codes = conversion.unrated.map(\.code)
+    Console.error("\(file == "-" ? "<stdin>" : file): note: \(flows) flow\(flows == 1 ? "" : "s") in \(codes.joined(separator: ", ")) "
+      + "\(flows == 1 ? "has" : "have") no rate to \(conversion.baseCurrency): \(flows == 1 ? "its amount is" : "their amounts are") unknown "
+      + "(a cycle through one has an unknown amount, null in JSON); give rates with --rates \(codes[0])=RATE")
+  }
+
   /// Loads `file` and selects the flows `filter` keeps.
   static func selection(_ arguments: ParsedArguments, filter: FlowFilter) throws -> (FlowGraph, FlowSelection) {
     let graph = try arguments.loadGraph()
+    noteUnrated(graph, file: arguments.file)
     let selection = try converting(arguments.file) { () throws(CurrencyConversion.Failure) in try FlowSelection(graph: graph, filter: filter) }
     return (graph, selection)
   }

@@ -16,6 +16,21 @@ enum Progress {
     }
   }
 
+  /// A progress callback for the maximum circulation, or nil when stderr is
+  /// not a terminal.
+  static func circulationReporter() -> (@Sendable (CirculationProgress) -> Void)? {
+    guard Console.errorIsTerminal else { return nil }
+    return { progress in
+      switch progress.stage {
+      case .solving:
+        Console.errorInline("\rcirculation: refine \(progress.refine), \(progress.count) of \(progress.total) companies still moving money   ")
+      case .decomposing:
+        let share = progress.total > 0 ? 100 * progress.count / progress.total : 100
+        Console.errorInline("\rcirculation: splitting into cycles, companies \(progress.count)/\(progress.total) (\(share)%)   ")
+      }
+    }
+  }
+
   /// Clears the progress line.
   static func finish() {
     if Console.errorIsTerminal { Console.errorInline("\r\u{1B}[K") }

@@ -23,6 +23,12 @@ enum SharedOptions {
         + "{\"summary\": {...}} with the answer's other members. (default: text)")
   }
 
+  /// `--format` with JSON Lines of `records`, `-o`, `--columns` and the
+  /// currency options: the last options of a command that prints an answer.
+  static func answerOutput(records: String) -> [OptionSpec] {
+    [formatWithLines(records: records), output, columns] + currency
+  }
+
   static let output = OptionSpec(name: "output", short: "o", value: "FILE", help: "Write to FILE (atomically) instead of standard output.")
 
   static let filters: [OptionSpec] = [

@@ -39,22 +39,30 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// JSON graph document: read, write, read again; the two written forms agree.
 func fuzzJSONDocument(_ bytes: [UInt8]) {
-  guard let graph = try? JSONDocumentReader(bytes: bytes, file: "fuzz.json").read() else { return }
-  let written = JSONDocumentWriter.text(graph)
-  guard let again = try? JSONDocumentReader(bytes: Array(written.utf8), file: "written.json").read() else {
-    fuzzFailure("the written document does not read back")
+  fuzzRoundTrip(bytes, "document", file: "json", write: { JSONDocumentWriter.text($0) }) { bytes, file throws(InputError) in
+    try JSONDocumentReader(bytes: bytes, file: file).read()
   }
-  if JSONDocumentWriter.text(again) != written { fuzzFailure("the document does not round-trip") }
 }
 
 /// CSV edge list: read, write, read again; the two written forms agree.
 func fuzzCSVEdgeList(_ bytes: [UInt8]) {
-  guard let graph = try? CSVEdgeListReader(bytes: bytes, file: "fuzz.csv").read() else { return }
-  let written = CSVEdgeListWriter.text(graph)
-  guard let again = try? CSVEdgeListReader(bytes: Array(written.utf8), file: "written.csv").read() else {
-    fuzzFailure("the written edge list does not read back")
+  fuzzRoundTrip(bytes, "edge list", file: "csv", write: CSVEdgeListWriter.text) { bytes, file throws(InputError) in
+    try CSVEdgeListReader(bytes: bytes, file: file).read()
   }
-  if CSVEdgeListWriter.text(again) != written { fuzzFailure("the edge list does not round-trip") }
+}
+
+/// Reads `bytes` (as `fuzz.EXT`), writes the graph, reads that again: the
+/// two written forms must agree; `what` names the format in failures.
+func fuzzRoundTrip(
+  _ bytes: [UInt8], _ what: String, file ext: String, write: (FlowGraph) -> String,
+  read: ([UInt8], String) throws(InputError) -> FlowGraph
+) {
+  guard let graph = try? read(bytes, "fuzz." + ext) else { return }
+  let written = write(graph)
+  guard let again = try? read(Array(written.utf8), "written." + ext) else {
+    fuzzFailure("the written \(what) does not read back")
+  }
+  if write(again) != written { fuzzFailure("the \(what) does not round-trip") }
 }
 
 /// CSV with a column mapping (`--columns`): the first line is the mapping,

@@ -63,9 +63,19 @@ struct CostScalingCirculation {
   var arcs: [Arc]
   /// Each arc's reverse.
   let partner: [Int32]
-  var excess: [Int64]
-  var price: [Int64]
-  var current: [Int32]
+  /// A node's fields side by side, one cache line a visit (the solver is
+  /// memory-latency bound); `distance`, `isScanned`: price-update scratch.
+  struct Node {
+    var price: Int64 = 0
+    var excess: Int64 = 0
+    var distance: Int64 = 0
+    var current: Int32 = 0  // the current arc
+    var isQueued = false
+    var isScanned = false
+  }
+
+  /// The nodes' prices, excesses, current arcs and scratch.
+  var node: [Node]
   /// The forward arc of each input arc; -1 for self-loops and empty arcs.
   let forwardArc: [Int32]
   /// The compact node of each input node, -1 if it has no arcs.
@@ -79,15 +89,15 @@ struct CostScalingCirculation {
   private var queue: [Int32]
   private var queueHead = 0
   private var queueCount = 0
-  private var isQueued: [Bool]
   private var path: [Int32] = []
 
   // Scratch for the global price update.
-  private var distance: [Int64]
-  private var isScanned: [Bool]
   private var bucketHead: [Int32]
   private var entryNode: [Int32] = []
   private var entryNext: [Int32] = []
+
+  /// Hears the refine, active node count and node count at each price update.
+  var progress: ((_ refine: Int, _ active: Int, _ nodes: Int) -> Void)?
 
   /// Counters, for tests and measurements.
   private(set) var refineCount = 0
@@ -132,12 +142,14 @@ struct CostScalingCirculation {
   /// - Complexity: see ``CostScalingCirculation``.
   static func maximumCirculation(
     nodeCount: Int, tails: [Int32], heads: [Int32], capacities: [Int64], weights: [Int64]? = nil,
-    longestCycle: Int, stop: StopSignal? = nil
+    longestCycle: Int, stop: StopSignal? = nil,
+    progress: ((_ refine: Int, _ active: Int, _ nodes: Int) -> Void)? = nil
   ) -> Solution {
     var network = CostScalingCirculation(
       nodeCount: nodeCount, tails: tails, heads: heads, capacities: capacities, weights: weights,
       longestCycle: longestCycle)
     network.stop = stop
+    network.progress = progress
     network.solve()
     var solution = network.solution(capacities: capacities)
     solution.stopped = network.stopped
@@ -192,17 +204,12 @@ struct CostScalingCirculation {
     self.first = first
     self.arcs = arcs
     self.partner = partner
-    self.excess = [Int64](repeating: 0, count: nodes)
-    self.price = [Int64](repeating: 0, count: nodes)
-    self.current = Array(first.dropLast())
+    self.node = (0 ..< nodes).map { Node(current: first[$0]) }
     self.forwardArc = forwardArc
     self.compactNode = compact
     self.costUnit = unit
     self.largestCost = largest
     self.queue = [Int32](repeating: 0, count: max(1, nodes))
-    self.isQueued = [Bool](repeating: false, count: nodes)
-    self.distance = [Int64](repeating: 0, count: nodes)
-    self.isScanned = [Bool](repeating: false, count: nodes)
     // Goldberg and Tarjan bound a price drop in one refine by 3nε.
     self.bucketHead = [Int32](repeating: -1, count: 3 * nodes + 4)
   }
@@ -241,7 +248,7 @@ struct CostScalingCirculation {
     }
     var inputPrice = [Int64](repeating: 0, count: compactNode.count)
     for v in compactNode.indices where compactNode[v] >= 0 {
-      inputPrice[v] = price[Int(compactNode[v])]
+      inputPrice[v] = node[Int(compactNode[v])].price
     }
     return Solution(flow: flow, price: inputPrice, costUnit: costUnit, refines: refineCount)
   }
@@ -254,21 +261,21 @@ struct CostScalingCirculation {
     // Saturate every residual arc of negative reduced cost: now every reduced
     // cost is at least 0, but nodes have excesses and deficits.
     for v in 0 ..< nodeCount {
-      let pv = price[v]
+      let pv = node[v].price
       for a in Int(first[v]) ..< Int(first[v + 1]) where arcs[a].residual > 0 {
         let w = Int(arcs[a].head)
-        if Int64(arcs[a].weight) * costUnit + pv - price[w] < 0 {
+        if Int64(arcs[a].weight) * costUnit + pv - node[w].price < 0 {
           let r = arcs[a].residual
           arcs[a].residual = 0
           arcs[Int(partner[a])].residual += r
-          excess[v] -= r
-          excess[w] += r
+          node[v].excess -= r
+          node[w].excess += r
         }
       }
     }
     for v in 0 ..< nodeCount {
-      current[v] = first[v]
-      if excess[v] > 0 { enqueue(v) }
+      node[v].current = first[v]
+      if node[v].excess > 0 { enqueue(v) }
     }
     guard queueCount > 0 else { return }
     updatePrices(epsilon: epsilon)
@@ -276,10 +283,10 @@ struct CostScalingCirculation {
     var augmentations = 0
     while queueCount > 0 {
       let start = Int(queue[queueHead])
-      if excess[start] <= 0 {
+      if node[start].excess <= 0 {
         queueHead = queueHead + 1 == queue.count ? 0 : queueHead + 1
         queueCount -= 1
-        isQueued[start] = false
+        node[start].isQueued = false
         continue
       }
       relabelsSinceUpdate += augment(from: start, epsilon: epsilon)
@@ -296,8 +303,8 @@ struct CostScalingCirculation {
   }
 
   private mutating func enqueue(_ v: Int) {
-    guard !isQueued[v] else { return }
-    isQueued[v] = true
+    guard !node[v].isQueued else { return }
+    node[v].isQueued = true
     var tail = queueHead + queueCount
     if tail >= queue.count { tail -= queue.count }
     queue[tail] = Int32(v)
@@ -312,16 +319,16 @@ struct CostScalingCirculation {
     var relabels = 0
     path.removeAll(keepingCapacity: true)
     var tip = start
-    while path.count < CostScalingCirculation.maximumPathLength, excess[tip] >= 0 {
-      let pt = price[tip]
+    while path.count < CostScalingCirculation.maximumPathLength, node[tip].excess >= 0 {
+      let pt = node[tip].price
       let end = Int(first[tip + 1])
-      var a = Int(current[tip])
+      var a = Int(node[tip].current)
       while a < end {
-        if arcs[a].residual > 0, Int64(arcs[a].weight) * costUnit + pt - price[Int(arcs[a].head)] < 0 { break }
+        if arcs[a].residual > 0, Int64(arcs[a].weight) * costUnit + pt - node[Int(arcs[a].head)].price < 0 { break }
         a += 1
       }
       if a < end {
-        current[tip] = Int32(a)
+        node[tip].current = Int32(a)
         path.append(Int32(a))
         tip = Int(arcs[a].head)
         continue
@@ -331,17 +338,17 @@ struct CostScalingCirculation {
       // capacity, so it counts too.
       var best = Int64.min
       for b in Int(first[tip]) ..< end where arcs[b].residual > 0 {
-        let candidate = price[Int(arcs[b].head)] - Int64(arcs[b].weight) * costUnit
+        let candidate = node[Int(arcs[b].head)].price - Int64(arcs[b].weight) * costUnit
         if candidate > best { best = candidate }
       }
       if let last = path.last {
         let back = Int(partner[Int(last)])
-        best = max(best, price[Int(arcs[back].head)] - Int64(arcs[back].weight) * costUnit)
+        best = max(best, node[Int(arcs[back].head)].price - Int64(arcs[back].weight) * costUnit)
       }
       // A node with excess always has a residual arc back to where the excess
       // came from; the guard only keeps the arithmetic safe.
-      if best != Int64.min { price[tip] = best - epsilon }
-      current[tip] = first[tip]
+      if best != Int64.min { node[tip].price = best - epsilon }
+      node[tip].current = first[tip]
       relabels += 1
       if let last = path.popLast() { tip = Int(arcs[Int(partner[Int(last)])].head) }
     }
@@ -349,12 +356,12 @@ struct CostScalingCirculation {
     for arc in path {
       let a = Int(arc)
       let v = Int(arcs[a].head)
-      let delta = min(arcs[a].residual, excess[u])
+      let delta = min(arcs[a].residual, node[u].excess)
       arcs[a].residual -= delta
       arcs[Int(partner[a])].residual += delta
-      excess[u] -= delta
-      excess[v] += delta
-      if excess[v] > 0 { enqueue(v) }
+      node[u].excess -= delta
+      node[v].excess += delta
+      if node[v].excess > 0 { enqueue(v) }
       u = v
     }
     augmentCount += 1
@@ -379,16 +386,17 @@ struct CostScalingCirculation {
     entryNode.removeAll(keepingCapacity: true)
     entryNext.removeAll(keepingCapacity: true)
     for v in 0 ..< nodeCount {
-      isScanned[v] = false
-      distance[v] = Int64.max
-      if excess[v] > 0 { activeLeft += 1 }
-      if excess[v] < 0 {
-        distance[v] = 0
+      node[v].isScanned = false
+      node[v].distance = Int64.max
+      if node[v].excess > 0 { activeLeft += 1 }
+      if node[v].excess < 0 {
+        node[v].distance = 0
         entryNode.append(Int32(v))
         entryNext.append(bucketHead[0])
         bucketHead[0] = Int32(entryNode.count - 1)
       }
     }
+    progress?(refineCount, activeLeft, nodeCount)
     let inverseEpsilon = 1 / Double(epsilon)
     var level = 0
     var highest = 0
@@ -397,20 +405,20 @@ struct CostScalingCirculation {
         let entry = Int(bucketHead[level])
         bucketHead[level] = entryNext[entry]
         let w = Int(entryNode[entry])
-        if isScanned[w] || distance[w] != Int64(level) { continue }
-        isScanned[w] = true
-        if excess[w] > 0 {
+        if node[w].isScanned || node[w].distance != Int64(level) { continue }
+        node[w].isScanned = true
+        if node[w].excess > 0 {
           activeLeft -= 1
           if activeLeft == 0 { break scan }
         }
-        let pw = price[w]
+        let pw = node[w].price
         for a in Int(first[w]) ..< Int(first[w + 1]) {
           // The partner arc head → w has the rest of the pair's capacity
           // and the opposite cost: no random access to it.
           guard arcs[a].pairCapacity > arcs[a].residual else { continue }
           let v = Int(arcs[a].head)
           // A scanned v has distance <= level <= candidate: no check needed.
-          let reducedCost = price[v] - Int64(arcs[a].weight) * costUnit - pw
+          let reducedCost = node[v].price - Int64(arcs[a].weight) * costUnit - pw
           var length: Int64 = 0
           if reducedCost >= 0 {
             // ⌊rc/ε⌋ + 1 without an integer division: a floating estimate,
@@ -421,8 +429,8 @@ struct CostScalingCirculation {
             length = quotient + 1
           }
           let candidate = Int64(level) + length
-          if candidate < distance[v], candidate <= Int64(limit) {
-            distance[v] = candidate
+          if candidate < node[v].distance, candidate <= Int64(limit) {
+            node[v].distance = candidate
             let bucket = Int(candidate)
             entryNode.append(Int32(v))
             entryNext.append(bucketHead[bucket])
@@ -436,10 +444,10 @@ struct CostScalingCirculation {
     let stop = Int64(min(level, limit))
     for bucket in 0 ... min(highest, limit) { bucketHead[bucket] = -1 }
     for v in 0 ..< nodeCount {
-      let d = isScanned[v] ? distance[v] : stop
+      let d = node[v].isScanned ? node[v].distance : stop
       if d > 0 {
-        price[v] -= epsilon * d
-        current[v] = first[v]
+        node[v].price -= epsilon * d
+        node[v].current = first[v]
       }
     }
   }
@@ -458,7 +466,7 @@ struct CostScalingCirculation {
   mutating func hasOptimalityCertificate() -> Bool {
     var label = [Int64](repeating: 0, count: nodeCount)
     for v in 0 ..< nodeCount {
-      let p = price[v]  // floor division
+      let p = node[v].price  // floor division
       label[v] = p >= 0 ? p / costUnit : -((-p + costUnit - 1) / costUnit)
     }
     var budget = 4 * arcs.count + nodeCount
@@ -485,7 +493,7 @@ struct CostScalingCirculation {
         position = 0
       }
     }
-    for v in 0 ..< nodeCount { price[v] = label[v] * costUnit }
+    for v in 0 ..< nodeCount { node[v].price = label[v] * costUnit }
     return true
   }
 }

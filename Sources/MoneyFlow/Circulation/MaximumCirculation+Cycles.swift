@@ -21,7 +21,7 @@ public struct CirculationCycle: Sendable, Equatable {
 }
 
 /// A circulation split into weighted simple cycles; see
-/// ``MaximumCirculation/cycleDecomposition(in:limit:)``.
+/// ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)``.
 public struct CirculationDecomposition: Sendable, Equatable {
   /// The largest cycles, largest first: all of them, or as many as the limit.
   public var cycles: [CirculationCycle]
@@ -53,18 +53,37 @@ extension MaximumCirculation {
   /// - Parameters:
   ///   - graph: the graph the circulation was computed on.
   ///   - limit: how many of the largest cycles to keep; 0 keeps all.
+  ///   - threads: with 2 or more, a support of several components (none
+  ///     holding three quarters of it) is walked on two threads, one group
+  ///     of whole components each; the answer is the same.
+  ///   - progress: hears the companies done and their total as the walk
+  ///     passes every hundredth of them; it changes nothing in the answer.
   /// - Complexity: O(*E* + *S* log *S* + *L* + *C* log *k*) time, where *S* is
   ///   the number of flows in the support, *L* the total length of the *C*
   ///   cycles (at most *S*·*V*) and *k* the limit; O(*V* + *E*) space plus the
   ///   cycles kept.
-  public func cycleDecomposition(in graph: FlowGraph, limit: Int = 0) -> CirculationDecomposition {
+  public func cycleDecomposition(
+    in graph: FlowGraph, limit: Int = 0, threads: Int = 1,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)? = nil
+  ) -> CirculationDecomposition {
+    cycleDecomposition(
+      in: graph, limit: limit, threads: threads, parallelMinimumSlots: DecompositionWalk.parallelMinimumSlots,
+      progress: progress)
+  }
+
+  /// ``cycleDecomposition(in:limit:threads:progress:)`` splitting over two
+  /// threads from `parallelMinimumSlots` support flows on (tests lower it).
+  func cycleDecomposition(
+    in graph: FlowGraph, limit: Int, threads: Int, parallelMinimumSlots: Int,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)?
+  ) -> CirculationDecomposition {
     guard graph.flowCount == circularUnits.count else {
       return CirculationDecomposition(cycles: [], count: 0, totalLength: 0)
     }
     let n = graph.companyCount
     // Support flows of each company in slots, heaviest first (then by
-    // index), with their payee and what is left of them side by side so the
-    // walk reads them in sequence.
+    // index), each slot holding what is left of its flow, its payee and the
+    // flow side by side so the walk reads one cache line for them.
     var start = [Int32](repeating: 0, count: n + 1)
     for flow in circularUnits.indices where circularUnits[flow] > 0 { start[Int(graph.payerIndex[flow]) + 1] += 1 }
     for v in 0 ..< n { start[v + 1] += start[v] }
@@ -81,74 +100,54 @@ extension MaximumCirculation {
         return a != b ? a > b : $0 < $1
       }
     }
-    let slotHead = slotFlow.map { graph.payeeIndex[Int($0)] }
-    var remaining = slotFlow.map { circularUnits[Int($0)] }
-    var next = start  // first slot of each company that may have something left
-    let lookahead = 8
+    let slots = slotFlow.map {
+      DecompositionWalk.Slot(remaining: circularUnits[Int($0)], head: graph.payeeIndex[Int($0)], flow: $0)
+    }
+    guard threads > 1, let group = DecompositionWalk.groups(slots: slots, start: start, minimumSlots: parallelMinimumSlots)
+    else {
+      let part = decompose(slots: slots, start: start, limit: limit, group: nil, progress: progress)
+      return CirculationDecomposition(cycles: part.kept.sorted(), count: part.count, totalLength: part.totalLength)
+    }
+    // Each thread walks the components of its group (its own copy of the
+    // slots: the other group's are never touched); the merge keeps the same
+    // cycles, count and length as one walk.
+    let slotStart = start
+    let parts = ParallelWork.run(threads: 2) { worker in
+      decompose(
+        slots: slots, start: slotStart, limit: limit, group: (group, UInt8(worker)),
+        progress: worker == 0 ? progress : nil)
+    }
+    var kept = CycleHeap(limit: limit)
+    for part in parts { for cycle in part.kept.items where kept.wants(units: cycle.units) { kept.insert(cycle) } }
+    return CirculationDecomposition(
+      cycles: kept.sorted(), count: parts.reduce(0) { $0 + $1.count },
+      totalLength: parts.reduce(0) { $0 + $1.totalLength })
+  }
 
+  /// Walks from every company in order (of `group.of` equal to `group.this`
+  /// if given) and keeps the `limit` largest cycles.
+  private func decompose(
+    slots: [DecompositionWalk.Slot], start: [Int32], limit: Int, group: (of: [UInt8], this: UInt8)?,
+    progress: (@Sendable (_ companiesDone: Int, _ companiesTotal: Int) -> Void)?
+  ) -> (kept: CycleHeap, count: Int, totalLength: Int) {
+    let n = start.count - 1
+    var walk = DecompositionWalk(slots: slots, start: start)
     var kept = CycleHeap(limit: limit)
     var count = 0
     var totalLength = 0
-    var position = [Int32](repeating: -1, count: n)  // index in pathNodes, -1 if off the path
-    var pathNodes: [Int32] = []
-    var pathSlots: [Int32] = []
+    let step = max(1, n / 100)
     for origin in 0 ..< n {
-      pathNodes.removeAll(keepingCapacity: true)
-      pathSlots.removeAll(keepingCapacity: true)
-      pathNodes.append(Int32(origin))
-      position[origin] = 0
-      var v = origin
-      while true {
-        // Skip emptied slots, then pick among the next few.
-        var cursor = Int(next[v])
-        let end = Int(start[v + 1])
-        while cursor < end, remaining[cursor] == 0 { cursor += 1 }
-        next[v] = Int32(cursor)
-        // Only the origin can run dry: conservation leaves every other company
-        // on the path as much to pay out as it has received.
-        guard cursor < end else { break }
-        var chosen = cursor
-        var closing = Int32(-1)
-        var scanned = 0
-        var k = cursor
-        while k < end, scanned < lookahead {
-          if remaining[k] > 0 {
-            scanned += 1
-            let p = position[Int(slotHead[k])]
-            if p > closing {
-              closing = p
-              chosen = k
-            }
-          }
-          k += 1
-        }
-        let w = Int(slotHead[chosen])
-        pathSlots.append(Int32(chosen))
-        if closing < 0 {
-          position[w] = Int32(pathNodes.count)
-          pathNodes.append(Int32(w))
-          v = w
-          continue
-        }
-        // The walk met w again: pathSlots[closing...] is a cycle through w.
-        let from = Int(closing)
-        var bottleneck = Int64.max
-        for slot in pathSlots[from...] { bottleneck = min(bottleneck, remaining[Int(slot)]) }
-        for slot in pathSlots[from...] { remaining[Int(slot)] -= bottleneck }
+      if let progress, origin % step == step - 1 { progress(origin + 1, n) }
+      if let group, group.of[origin] != group.this { continue }
+      walk.decompose(from: origin) { units, length in
         count += 1
-        totalLength += pathSlots.count - from
-        if kept.wants(units: bottleneck) {
-          kept.insert(canonicalCycle(
-            nodes: pathNodes[from...], flows: pathSlots[from...].map { slotFlow[Int($0)] }, units: bottleneck))
-        }
-        for node in pathNodes[(from + 1)...] { position[Int(node)] = -1 }
-        pathNodes.removeSubrange((from + 1)...)
-        pathSlots.removeSubrange(from...)
-        v = w
+        totalLength += length
+        return kept.wants(units: units)
+      } keep: { nodes, flows, units in
+        kept.insert(canonicalCycle(nodes: nodes, flows: flows, units: units))
       }
-      for node in pathNodes { position[Int(node)] = -1 }
     }
-    return CirculationDecomposition(cycles: kept.sorted(), count: count, totalLength: totalLength)
+    return (kept, count, totalLength)
   }
 
   /// A cycle from the walk, rotated to start at its smallest company.
@@ -182,7 +181,7 @@ extension MaximumCirculation {
 /// The `limit` first cycles in ``CirculationCycle/precedes(_:)`` order seen
 /// so far: a binary heap with the last of them at the root (or every cycle
 /// when the limit is 0).
-private struct CycleHeap {
+private struct CycleHeap: Sendable {
   let limit: Int
   var items: [CirculationCycle] = []
 

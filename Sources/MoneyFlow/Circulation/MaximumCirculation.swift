@@ -8,7 +8,7 @@
 /// remains after subtracting it is acyclic. The maximum total is unique; how it
 /// splits among flows is one optimal solution, chosen deterministically.
 ///
-/// Made by ``FlowGraph/maximumCirculation(filter:)``. Amounts are in the base
+/// Made by ``FlowGraph/maximumCirculation(filter:stop:progress:)``. Amounts are in the base
 /// currency of the selection's conversion.
 public struct MaximumCirculation: Sendable {
   /// The currency all amounts are in; empty if the graph names none.
@@ -87,20 +87,22 @@ public enum CirculationRounding: Sendable, Equatable {
 extension FlowGraph {
   /// Returns the maximum circulation of the flows that `filter` keeps.
   ///
-  /// See ``maximumCirculation(selection:)``.
+  /// See ``maximumCirculation(selection:stop:progress:)``.
   ///
   /// - Throws: ``CurrencyConversion/Failure`` if a selected flow's currency has
   ///   no rate to the base currency.
-  /// - Complexity: see ``maximumCirculation(selection:)``.
-  public func maximumCirculation(filter: FlowFilter = FlowFilter(), stop: StopSignal? = nil)
-    throws(CurrencyConversion.Failure) -> MaximumCirculation
-  {
-    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), stop: stop)
+  /// - Complexity: see ``maximumCirculation(selection:stop:progress:)``.
+  public func maximumCirculation(
+    filter: FlowFilter = FlowFilter(), stop: StopSignal? = nil,
+    progress: (@Sendable (CirculationProgress) -> Void)? = nil
+  ) throws(CurrencyConversion.Failure) -> MaximumCirculation {
+    maximumCirculation(selection: try FlowSelection(graph: self, filter: filter), stop: stop, progress: progress)
   }
 
   /// Returns the maximum circulation of the selected flows.
   ///
-  /// Flows without an amount are left out and counted in
+  /// Flows without an amount, or in a currency without a rate to the base
+  /// currency, are left out and counted in
   /// ``MaximumCirculation/undisclosedExcluded``. Amounts become integers (see
   /// ``CirculationRounding``). A circulation only runs inside a strongly
   /// connected component (``StronglyConnectedComponents``), so flows between
@@ -110,6 +112,8 @@ extension FlowGraph {
   /// minimum-cost circulation with cost −1 a unit, solved exactly by cost
   /// scaling (Goldberg and Tarjan 1990; see `CostScalingCirculation`), all
   /// components at once with costs scaled by the size of the largest.
+  /// `progress`, if given, hears how far the solver has got
+  /// (``CirculationProgress``).
   ///
   /// - Complexity: O(*V* + *E*) besides the solver, whose worst case is
   ///   O(*n*² *m* log(*n*)) for *n* companies and *m* flows inside
@@ -122,11 +126,13 @@ extension FlowGraph {
   /// **Stopping early.** When `stop` fires, the result holds the balanced
   /// circulation of the solver's last completed refine (zero if none):
   /// feasible, a lower bound on the maximum, with ``stoppedBy`` set.
-  public func maximumCirculation(selection: FlowSelection, stop: StopSignal? = nil) -> MaximumCirculation {
+  public func maximumCirculation(
+    selection: FlowSelection, stop: StopSignal? = nil, progress: (@Sendable (CirculationProgress) -> Void)? = nil
+  ) -> MaximumCirculation {
     let conversion = selection.conversion
     var included = selection.isSelected
     var undisclosed = selection.undisclosedExcluded
-    for flow in 0 ..< flowCount where included[flow] && !hasAmount(flow) {
+    for flow in 0 ..< flowCount where included[flow] && conversion.value(of: flow, in: self) == nil {
       included[flow] = false
       undisclosed += 1
     }
@@ -162,7 +168,10 @@ extension FlowGraph {
         maximumWeight: max(1, min(SeriesReduction.maximumWeight, (Int64(1) << 61) / max(1, scale))))
       let solution = CostScalingCirculation.maximumCirculation(
         nodeCount: companyCount, tails: reduced.tails, heads: reduced.heads,
-        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest, stop: stop)
+        capacities: reduced.capacities, weights: reduced.weights, longestCycle: largest, stop: stop,
+        progress: progress.map { report in
+          { refine, active, total in report(CirculationProgress(stage: .solving, refine: refine, count: active, total: total)) }
+        })
       stoppedBy = solution.stopped
       for (flow, units) in zip(arcFlow, reduced.expand(solution.flow)) { circularUnits[flow] = units }
     }

@@ -24,17 +24,7 @@ extension LinkGraph {
       renumber[Int(v)] = Int32(original.count)
       original.append(v)
     }
-    var newStart = [Int32](repeating: 0, count: n + 1)
-    var newSource: [Int32] = []
-    var newTarget: [Int32] = []
-    var newFlowStart: [Int32] = [0]
-    var newFlows: [Int32] = []
-    var newTime: [Int64] = []
-    var newValue: [Double] = []
-    var newTotal: [Double] = []
-    newSource.reserveCapacity(linkCount)
-    newTarget.reserveCapacity(linkCount)
-    newTotal.reserveCapacity(linkCount)
+    var builder = Builder(companyCount: n, links: linkCount, entries: flowCount)
     var run: [Int32] = []
     for p in 0 ..< n {
       let old = Int(original[p])
@@ -42,43 +32,15 @@ extension LinkGraph {
       run.append(contentsOf: linkStart[old] ..< linkStart[old + 1])
       run.sort { renumber[Int(linkTarget[Int($0)])] < renumber[Int(linkTarget[Int($1)])] }
       for l in run {
-        newSource.append(Int32(p))
-        newTarget.append(renumber[Int(linkTarget[Int(l)])])
-        newTotal.append(total[Int(l)])
+        builder.openLink(from: Int32(p), to: renumber[Int(linkTarget[Int(l)])], total: total[Int(l)])
         for entry in Int(flowStart[Int(l)]) ..< Int(flowStart[Int(l) + 1]) {
-          newFlows.append(linkFlows[entry])
-          newTime.append(entryTime[entry])
-          newValue.append(entryValue[entry])
+          builder.addEntry(flow: linkFlows[entry], time: entryTime[entry], value: entryValue[entry])
         }
-        newFlowStart.append(Int32(newFlows.count))
+        builder.closeLink()
       }
-      newStart[p + 1] = Int32(newTarget.count)
+      builder.endCompany(p)
     }
-    let reverse = LinkGraph.reverseIndex(targets: newTarget, companyCount: n)
-    let links = LinkGraph(
-      companyCount: n, baseCurrency: baseCurrency, linkStart: newStart, linkSource: newSource,
-      linkTarget: newTarget, flowStart: newFlowStart, linkFlows: newFlows, entryTime: newTime,
-      entryValue: newValue, total: newTotal, inStart: reverse.inStart, inLinks: reverse.inLinks)
+    let links = builder.finish(baseCurrency: baseCurrency)
     return (links, original)
-  }
-
-  /// A link graph from its arrays.
-  private init(
-    companyCount: Int, baseCurrency: String, linkStart: [Int32], linkSource: [Int32], linkTarget: [Int32],
-    flowStart: [Int32], linkFlows: [Int32], entryTime: [Int64], entryValue: [Double], total: [Double],
-    inStart: [Int32], inLinks: [Int32]
-  ) {
-    self.companyCount = companyCount
-    self.baseCurrency = baseCurrency
-    self.linkStart = linkStart
-    self.linkSource = linkSource
-    self.linkTarget = linkTarget
-    self.flowStart = flowStart
-    self.linkFlows = linkFlows
-    self.entryTime = entryTime
-    self.entryValue = entryValue
-    self.total = total
-    self.inStart = inStart
-    self.inLinks = inLinks
   }
 }

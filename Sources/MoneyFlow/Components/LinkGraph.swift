@@ -4,7 +4,9 @@
 /// Cycle analyses run on links: two parallel investments from A to B make one
 /// hop A → B. Each link keeps its flows (sorted by time, then flow index) and
 /// its *total*, the sum of its disclosed amounts in the base currency; a link
-/// whose flows are all undisclosed has an unknown total.
+/// whose flows are all undisclosed has an unknown total, and so has a link
+/// with a flow in a currency that has no rate (its sum would silently leave
+/// that money out).
 ///
 /// The layout is compressed sparse row (CSR) with 32-bit indices, struct of
 /// arrays: links leaving company `c` are `linkStart[c] ..< linkStart[c + 1]`,
@@ -33,7 +35,8 @@ public struct LinkGraph: Sendable {
   /// Amount of each entry of ``linkFlows`` in the base currency; NaN when
   /// undisclosed or when the link graph was built without a conversion.
   let entryValue: [Double]
-  /// Sum of the disclosed amounts of each link; NaN when none is disclosed.
+  /// Sum of the disclosed amounts of each link; NaN when none is disclosed
+  /// or one is in a currency without a rate.
   let total: [Double]
   /// `companyCount + 1` offsets into ``inLinks``.
   let inStart: [Int32]
@@ -71,27 +74,15 @@ public struct LinkGraph: Sendable {
     for flow in 0 ..< graph.flowCount where isSelected[flow] {
       let day = graph.dayNumber[flow]
       if requireDate, day == FlowGraph.undatedDay { continue }
-      packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: conversion?.value(of: flow, in: graph) ?? .nan)
+      var value = conversion?.value(of: flow, in: graph) ?? .nan
+      if let conversion, conversion.isUnrated(flow, in: graph) { value = -.infinity }
+      packed[flow] = PackedFlow(payee: graph.payeeIndex[flow], day: day, value: value)
       kept += 1
     }
     // Pass 2, along the adjacency (payer, then payee, time, index): one link
     // per run of flows to the same payee.
-    var linkStart = [Int32](repeating: 0, count: n + 1)
-    var linkSource: [Int32] = []
-    var linkTarget: [Int32] = []
-    var flowStart: [Int32] = [0]
-    var total: [Double] = []
-    var linkFlows: [Int32] = []
-    var entryTime: [Int64] = []
+    var builder = Builder(companyCount: n, links: kept, entries: kept)
     let hasTimes = graph.hasTimesOfDay
-    var entryValue: [Double] = []
-    linkSource.reserveCapacity(kept)
-    linkTarget.reserveCapacity(kept)
-    flowStart.reserveCapacity(kept + 1)
-    total.reserveCapacity(kept)
-    linkFlows.reserveCapacity(kept)
-    entryTime.reserveCapacity(kept)
-    entryValue.reserveCapacity(kept)
     for c in 0 ..< n {
       var previous: Int32 = -1
       for slot in Int(graph.outStart[c]) ..< Int(graph.outStart[c + 1]) {
@@ -99,42 +90,22 @@ public struct LinkGraph: Sendable {
         let entry = packed[Int(flow)]
         guard entry.payee >= 0 else { continue }
         if entry.payee != previous {
-          if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
-          linkSource.append(Int32(c))
-          linkTarget.append(entry.payee)
-          total.append(.nan)
+          if previous >= 0 { builder.closeLink() }
+          builder.openLink(from: Int32(c), to: entry.payee)
           previous = entry.payee
         }
-        if !entry.value.isNaN {
-          let last = total.count - 1
-          total[last] = total[last].isNaN ? entry.value : total[last] + entry.value
-        }
-        linkFlows.append(flow)
         // Times of day are read where the graph has them; a day number
         // alone gives the time of a date without one.
-        if hasTimes {
-          entryTime.append(graph.time(of: Int(flow)))
-        } else {
-          entryTime.append(entry.day == FlowGraph.undatedDay ? FlowGraph.undatedTime : Int64(entry.day) * FlowDuration.secondsPerDay)
-        }
-        entryValue.append(entry.value)
+        let time =
+          hasTimes
+          ? graph.time(of: Int(flow))
+          : entry.day == FlowGraph.undatedDay ? FlowGraph.undatedTime : Int64(entry.day) * FlowDuration.secondsPerDay
+        builder.addEntry(flow: flow, time: time, value: entry.value)
       }
-      if previous >= 0 { flowStart.append(Int32(linkFlows.count)) }
-      linkStart[c + 1] = Int32(linkTarget.count)
+      if previous >= 0 { builder.closeLink() }
+      builder.endCompany(c)
     }
-    let (inStart, inLinks) = LinkGraph.reverseIndex(targets: linkTarget, companyCount: n)
-    self.companyCount = n
-    self.baseCurrency = conversion?.baseCurrency ?? ""
-    self.linkStart = linkStart
-    self.linkSource = linkSource
-    self.linkTarget = linkTarget
-    self.flowStart = flowStart
-    self.linkFlows = linkFlows
-    self.entryTime = entryTime
-    self.entryValue = entryValue
-    self.total = total
-    self.inStart = inStart
-    self.inLinks = inLinks
+    self = builder.finish(baseCurrency: conversion?.baseCurrency ?? "")
   }
 
   /// The links entering each company, sorted by payer, for links sorted by
@@ -178,7 +149,8 @@ public struct LinkGraph: Sendable {
   }
 
   /// The sum of the disclosed amounts of link `link` in ``baseCurrency``;
-  /// nil when none of its flows has a disclosed amount.
+  /// nil when none of its flows has a disclosed amount or one has a
+  /// currency without a rate.
   public func total(ofLink link: Int) -> Double? {
     total[link].isNaN ? nil : total[link]
   }

@@ -26,70 +26,14 @@ extension CycleSearcher {
   ///   the component, *c* cycles found and bound *L*.
   mutating func enumerateBounded(from start: Int32, maxLength: Int32, into sink: inout CycleSink) -> Bool {
     nextStamp()
-    let component = componentOf[Int(start)]
     let nearDepth = min(maxLength - 1, maxLength / 2)
-    let farLock: Int32 = nearDepth >= maxLength - 1 ? 0 : maxLength - nearDepth
     markNearCompanies(start, depth: nearDepth, maxLength: maxLength)
-    var depth = 0
-    pathNode[0] = start
-    cursor[0] = links.linkStart[Int(start)]
-    level[0] = CycleSearcher.far
-    onPath[Int(start)] = true
-    var running = true
-    while true {
-      let v = Int(pathNode[depth])
-      let slot = cursor[depth]
-      if slot < links.linkStart[v + 1] {
-        cursor[depth] = slot + 1
-        let w = links.linkTarget[Int(slot)]
-        if w == start {
-          pathLink[depth] = slot
-          guard emit(depth: depth, into: &sink) else {
-            running = false
-            break
-          }
-          level[depth] = 1
-          continue
-        }
-        if lockStamp[Int(w)] != stamp {
-          lockStamp[Int(w)] = stamp
-          lock[Int(w)] = w > start && componentOf[Int(w)] == component ? farLock : 0
-        }
-        if Int32(depth + 1) < lock[Int(w)] {
-          pathLink[depth] = slot
-          depth += 1
-          pathNode[depth] = w
-          cursor[depth] = links.linkStart[Int(w)]
-          level[depth] = CycleSearcher.far
-          lock[Int(w)] = Int32(depth + 1)  // |path| with w on it, as in the paper: w may come back at the same depth
-          onPath[Int(w)] = true
-        }
-        continue
-      }
-      onPath[v] = false
-      if depth == 0 { break }
-      let back = level[depth]
-      if back != CycleSearcher.far {
-        relaxLocks(from: Int32(v), distance: back, maxLength: maxLength)
-      } else {
-        waitForSuccessors(of: Int32(v), start: start, component: component)
-      }
-      depth -= 1
-      // The parent's bound takes the child's as it is, not one more (as in
-      // networkx's implementation of the algorithm): a way back found under
-      // this path's blocking may be longer than the one a later path finds,
-      // and the tighter "+ 1" bound was seen to miss cycles of length 6.
-      if back != CycleSearcher.far, back < level[depth] { level[depth] = back }
-    }
-    for i in 0 ... depth { onPath[Int(pathNode[i])] = false }
-    for v in blockTouched {
-      var e = blockHead[Int(v)]
-      while e >= 0 {
-        inBlockList[Int(e)] = false
-        e = blockNext[Int(e)]
-      }
-      blockHead[Int(v)] = -1
-    }
+    var rule = BoundedRule(
+      start: start, component: componentOf[Int(start)], maxLength: maxLength,
+      farLock: nearDepth >= maxLength - 1 ? 0 : maxLength - nearDepth)
+    let (running, depth) = walk(from: start, rule: &rule, into: &sink)
+    path.leave(through: depth)
+    for v in blockTouched { blocks.clear(v) }
     blockTouched.removeAll(keepingCapacity: true)
     return running
   }
@@ -110,26 +54,14 @@ extension CycleSearcher {
   /// - Complexity: O(*n* + *e*) for the *n* companies found and the links
   ///   entering them.
   private mutating func markNearCompanies(_ start: Int32, depth maxDepth: Int32, maxLength: Int32) {
-    scope.removeAll(keepingCapacity: true)
-    let component = componentOf[Int(start)]
-    var head = -1
-    var x = start
-    var depth: Int32 = 0
-    while true {
-      if depth < maxDepth {
-        for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-          let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u > start, lockStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
-          lockStamp[Int(u)] = stamp
-          distance[Int(u)] = depth + 1
-          lock[Int(u)] = maxLength - depth
-          scope.append(u)
-        }
-      }
-      head += 1
-      guard head < scope.count else { break }
-      x = scope[head]
-      depth = distance[Int(x)]
+    let (lockStamp, lock, stamp) = (self.lockStamp, self.lock, self.stamp)
+    links.searchBackward(
+      from: start, maxDepth: maxDepth, componentOf: componentOf, distance: distance, queue: &scope
+    ) { u, distance in
+      guard u > start, lockStamp[Int(u)] != stamp else { return false }
+      lockStamp[Int(u)] = stamp
+      lock[Int(u)] = maxLength - distance + 1
+      return true
     }
     scope.removeAll(keepingCapacity: true)
   }
@@ -137,14 +69,12 @@ extension CycleSearcher {
   /// Adds `v` to the B-list of each company it links to that the search
   /// may enter.
   @inline(__always)
-  private mutating func waitForSuccessors(of v: Int32, start: Int32, component: Int32) {
+  fileprivate mutating func waitForSuccessors(of v: Int32, start: Int32, component: Int32) {
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]
-      guard w > start, !inBlockList[l], componentOf[Int(w)] == component else { continue }
-      inBlockList[l] = true
-      if blockHead[Int(w)] < 0 { blockTouched.append(w) }
-      blockNext[l] = blockHead[Int(w)]
-      blockHead[Int(w)] = Int32(l)
+      guard w > start, componentOf[Int(w)] == component else { continue }
+      let wasEmpty = blocks.head[Int(w)] < 0
+      if blocks.add(l, waitingFor: w), wasEmpty { blockTouched.append(w) }
     }
   }
 
@@ -152,22 +82,57 @@ extension CycleSearcher {
   /// `maxLength - distance + 1`, and transitively those of the companies
   /// waiting for it (one link further), except companies on the path.
   /// Iterative.
-  private mutating func relaxLocks(from u: Int32, distance: Int32, maxLength: Int32) {
+  fileprivate mutating func relaxLocks(from u: Int32, distance: Int32, maxLength: Int32) {
     work.append(u)
     workValue.append(distance)
     while let x = work.popLast(), let b = workValue.popLast() {
       let relaxed = maxLength - b + 1
       guard lock[Int(x)] < relaxed else { continue }
       lock[Int(x)] = relaxed
-      var e = blockHead[Int(x)]
+      var e = blocks.head[Int(x)]
       while e >= 0 {
         let y = links.linkSource[Int(e)]
-        if !onPath[Int(y)] {
+        if !path.onPath[Int(y)] {
           work.append(y)
           workValue.append(b + 1)
         }
-        e = blockNext[Int(e)]
+        e = blocks.next[Int(e)]
       }
+    }
+  }
+}
+
+/// Gupta and Suzumura's rule: a company may be entered at depth *d* only if
+/// *d* < its lock, and entering sets the lock; one left with a way back of
+/// *b* links relaxes the locks, one without waits for its successors.
+private struct BoundedRule: CycleWalkRule {
+  let start: Int32
+  let component: Int32
+  let maxLength: Int32
+  /// The lock of a company not near the start, on first sight.
+  let farLock: Int32
+
+  @inline(__always)
+  func enter(_ w: Int32, depth: Int, _ searcher: inout CycleSearcher) -> Bool {
+    if searcher.lockStamp[Int(w)] != searcher.stamp {
+      searcher.lockStamp[Int(w)] = searcher.stamp
+      searcher.lock[Int(w)] = w > start && searcher.componentOf[Int(w)] == component ? farLock : 0
+    }
+    guard Int32(depth) < searcher.lock[Int(w)] else { return false }
+    searcher.lock[Int(w)] = Int32(depth + 1)  // |path| with w on it, as in the paper: w may come back at the same depth
+    return true
+  }
+
+  // The parent's bound takes the child's as it is, not one more (as in
+  // networkx's implementation of the algorithm): a way back found under
+  // this path's blocking may be longer than the one a later path finds,
+  // and the tighter "+ 1" bound was seen to miss cycles of length 6.
+  @inline(__always)
+  func leave(_ v: Int32, back: Int32, _ searcher: inout CycleSearcher) {
+    if back != CycleSearcher.far {
+      searcher.relaxLocks(from: v, distance: back, maxLength: maxLength)
+    } else {
+      searcher.waitForSuccessors(of: v, start: start, component: component)
     }
   }
 }

@@ -83,8 +83,8 @@ public struct CyclePartPartial: Sendable {
   /// hops as links of the link graph of the flows `filter` selects
   /// (elementary cycles) or as flows (time-respecting ones), keeping the
   /// `limit` best cycles (0: all). That partial gives, through
-  /// ``FlowGraph/elementaryCycles(merging:_:)`` or
-  /// ``FlowGraph/temporalCycles(merging:_:)``, the single run's result.
+  /// ``CycleSearchRequest/merging(_:in:)`` (elementary or temporal), the
+  /// single run's result.
   ///
   /// - Returns: nil with the reason when the partials do not make up one
   ///   search of `graph`: another kind or options, a part or shard missing

@@ -1,6 +1,3 @@
-/// What a search's enumeration produces before it becomes a public result.
-typealias CycleSearchFound = (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator)
-
 /// The mergeable answer of one shard of a cycle search (`cycles --shard I/N
 /// --format partial`): its count, its own `limit` best cycles (the only ones
 /// that can be among the whole search's best) and its exact per-company
@@ -96,69 +93,5 @@ public struct CycleSearchPartial: Sendable {
   func found(kind: Kind, companyCount: Int, hops: Int) -> CycleSearchFound? {
     guard self.kind == kind, self.companyCount == companyCount, hopCount == hops else { return nil }
     return (count, false, ranked, exposure)
-  }
-}
-
-extension FlowGraph {
-  /// Searches shard `shard` of the elementary cycles (see
-  /// ``WorkShard``); `options.stopAfter` is ignored. `optionsKey` is stored
-  /// in the partial for ``CycleSearchPartial/merge(_:limit:)`` to compare.
-  ///
-  /// - Complexity: that of ``elementaryCycles(_:progress:)`` for the shard's starts.
-  public func elementaryCyclePartial(
-    _ options: CycleSearchOptions, shard: WorkShard, optionsKey: String
-  ) throws(CurrencyConversion.Failure) -> CycleSearchPartial {
-    var unbounded = options
-    unbounded.stopAfter = nil
-    let (_, all) = try cycleLinks(unbounded)
-    let (links, restriction, startLimit) = all.restricted(unbounded)
-    let found = links.enumerateCycles(
-      unbounded, restriction: restriction, startLimit: startLimit, shard: shard, progress: nil
-    ).found
-    return CycleSearchPartial(
-      kind: .elementary, shard: shard, optionsKey: optionsKey, companyCount: companyCount,
-      hopCount: links.linkTarget.count, count: found.count, ranked: found.ranked, exposure: found.exposure)
-  }
-
-  /// The result of the elementary-cycle search whose shards were merged
-  /// into `merged`; nil when `merged` does not come from this graph.
-  ///
-  /// - Complexity: O(*V* + *E* + *m* log *m*) for *m* listed cycles.
-  public func elementaryCycles(
-    merging merged: CycleSearchPartial, _ options: CycleSearchOptions
-  ) throws(CurrencyConversion.Failure) -> CycleSearchResult? {
-    let (selection, all) = try cycleLinks(options)
-    let links = all.restricted(options).links
-    guard let found = merged.found(kind: .elementary, companyCount: companyCount, hops: links.linkTarget.count)
-    else { return nil }
-    return cycleResult(found, selection: selection, links: links, options: options)
-  }
-
-  /// Searches shard `shard` of the time-respecting cycles; see
-  /// ``elementaryCyclePartial(_:shard:optionsKey:)``.
-  public func temporalCyclePartial(
-    _ options: TemporalCycleSearchOptions, shard: WorkShard, optionsKey: String
-  ) throws(CurrencyConversion.Failure) -> CycleSearchPartial {
-    var unbounded = options
-    unbounded.stopAfter = nil
-    var found: CycleSearchFound?
-    _ = try temporalCycles(unbounded) { links in
-      let result = links.enumerateTemporalCycles(unbounded, shard: shard, progress: nil).found
-      found = result
-      return result
-    }
-    let result = found ?? (0, false, [], ExposureAccumulator(companyCount: companyCount))
-    return CycleSearchPartial(
-      kind: .temporal, shard: shard, optionsKey: optionsKey, companyCount: companyCount, hopCount: flowCount,
-      count: result.count, ranked: result.ranked, exposure: result.exposure)
-  }
-
-  /// The result of the time-respecting search whose shards were merged into
-  /// `merged`; nil when `merged` does not come from this graph.
-  public func temporalCycles(
-    merging merged: CycleSearchPartial, _ options: TemporalCycleSearchOptions
-  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult? {
-    guard let found = merged.found(kind: .temporal, companyCount: companyCount, hops: flowCount) else { return nil }
-    return try temporalCycles(options) { _ in found }
   }
 }

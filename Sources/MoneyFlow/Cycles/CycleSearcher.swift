@@ -8,21 +8,18 @@
 /// bounded search: generation stamps), so nothing is allocated per step or
 /// per start.
 ///
-/// Blocking lists ("B-lists") are kept per *link*: the list of company `w`
-/// chains the links `v → w` whose payer `v` waits for `w`, through
-/// `blockNext`, and `inBlockList` makes insertion O(1) without duplicates.
+/// Blocking lists are kept per link (``BlockLists``); both searches walk
+/// the same depth-first frame stack (``walk(from:rule:into:)``), differing
+/// only in where they may go (a ``CycleWalkRule``).
 struct CycleSearcher {
   let links: LinkGraph
   let componentOf: [Int32]
 
-  // The current path: node, the link leaving it, the cursor into its links,
-  // and a per-level value (Johnson: 1 if a cycle was found; bounded search:
-  // the shortest distance back to the start found, `CycleSearcher.far` if none).
-  let pathNode: WorkBuffer<Int32>
-  let pathLink: WorkBuffer<Int32>
-  let cursor: WorkBuffer<Int32>
+  // The current path: node, the link leaving it (`hop`), the cursor into
+  // its links, and a per-level value: the shortest distance back to the
+  // start found, `CycleSearcher.far` if none.
+  let path: SearchPath
   let level: WorkBuffer<Int32>
-  let onPath: WorkBuffer<Bool>
 
   // Johnson: the scope of the current start, the companies a cycle may pass
   // through. The bounded search uses `scope` as its breadth-first queue.
@@ -42,9 +39,7 @@ struct CycleSearcher {
   var blockTouched: [Int32] = []
 
   // B-lists, by link.
-  let blockHead: WorkBuffer<Int32>
-  let blockNext: WorkBuffer<Int32>
-  let inBlockList: WorkBuffer<Bool>
+  let blocks: BlockLists
   // Explicit stacks for unblocking and relaxing.
   var work: [Int32] = []
   var workValue: [Int32] = []
@@ -56,19 +51,14 @@ struct CycleSearcher {
     let n = links.companyCount
     self.links = links
     self.componentOf = components.componentOf
-    pathNode = WorkBuffer(repeating: 0, count: n + 1)
-    pathLink = WorkBuffer(repeating: 0, count: n + 1)
-    cursor = WorkBuffer(repeating: 0, count: n + 1)
+    path = SearchPath(companyCount: n)
     level = WorkBuffer(repeating: 0, count: n + 1)
-    onPath = WorkBuffer(repeating: false, count: n)
     inScope = WorkBuffer(repeating: false, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
     blocked = WorkBuffer(repeating: true, count: n)
     lock = WorkBuffer(repeating: 0, count: n)
     lockStamp = WorkBuffer(repeating: 0, count: n)
-    blockHead = WorkBuffer(repeating: -1, count: n)
-    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
-    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
+    blocks = BlockLists(companyCount: n, linkCount: links.linkCount)
   }
 
   /// Puts into the scope the companies of `start`'s component, other than
@@ -80,25 +70,13 @@ struct CycleSearcher {
   /// - Complexity: O(*n* + *e*) for the *n* companies found and the *e* links
   ///   entering them.
   mutating func scopeReaching(_ start: Int32, maxDepth: Int32) {
-    scope.removeAll(keepingCapacity: true)
-    let component = componentOf[Int(start)]
-    var head = -1
-    var x = start
-    var depth: Int32 = 0
-    while true {
-      if depth < maxDepth {
-        for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-          let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u > start, !inScope[Int(u)], componentOf[Int(u)] == component else { continue }
-          inScope[Int(u)] = true
-          distance[Int(u)] = depth + 1
-          scope.append(u)
-        }
-      }
-      head += 1
-      guard head < scope.count else { break }
-      x = scope[head]
-      depth = distance[Int(x)]
+    let inScope = self.inScope
+    links.searchBackward(
+      from: start, maxDepth: maxDepth, componentOf: componentOf, distance: distance, queue: &scope
+    ) { u, _ in
+      guard u > start, !inScope[Int(u)] else { return false }
+      inScope[Int(u)] = true
+      return true
     }
   }
 
@@ -114,17 +92,12 @@ struct CycleSearcher {
   /// Empties the scope and the B-lists of its companies, and restores the
   /// blocking state (`blocked` true, `lock` zero) and the path marks.
   mutating func clearScope(pathDepth: Int) {
-    for i in 0 ... pathDepth { onPath[Int(pathNode[i])] = false }
+    path.leave(through: pathDepth)
     for v in scope {
       inScope[Int(v)] = false
       blocked[Int(v)] = true
       lock[Int(v)] = 0
-      var e = blockHead[Int(v)]
-      while e >= 0 {
-        inBlockList[Int(e)] = false
-        e = blockNext[Int(e)]
-      }
-      blockHead[Int(v)] = -1
+      blocks.clear(v)
     }
     scope.removeAll(keepingCapacity: true)
   }
@@ -133,35 +106,76 @@ struct CycleSearcher {
   @inline(__always)
   mutating func waitForSuccessors(of v: Int32) {
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
-      let w = Int(links.linkTarget[l])
-      guard inScope[w], !inBlockList[l] else { continue }
-      inBlockList[l] = true
-      blockNext[l] = blockHead[w]
-      blockHead[w] = Int32(l)
+      let w = links.linkTarget[l]
+      if inScope[Int(w)] { _ = blocks.add(l, waitingFor: w) }
     }
   }
 
-  /// Hands the cycle `pathNode[0 ... depth]`, closed by `pathLink[depth]`,
+  /// Hands the cycle `path.node[0 ... depth]`, closed by `path.hop[depth]`,
   /// to `sink`, with its bottleneck: the smallest link total (NaN when a link
   /// has no disclosed amount).
   ///
   /// - Returns: false if the sink wants the search to stop.
   @inline(__always)
   func emit(depth: Int, into sink: inout CycleSink) -> Bool {
-    var amount = Double.nan
-    if !sink.countOnly {
-      amount = .infinity
-      for i in 0 ... depth {
-        let total = links.total[Int(pathLink[i])]
-        if total.isNaN {
-          amount = .nan
-          break
-        }
-        if total < amount { amount = total }
-      }
-    }
-    return sink.record(
-      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
-      hops: UnsafeBufferPointer(start: pathLink.base, count: depth + 1), amount: amount)
+    path.emit(depth: depth, into: &sink, values: links.total, at: path.hop)
   }
+
+  /// The depth-first walk of both searches from `start`, over the links in
+  /// order, along the frame stack `path.node`/`path.hop`/`path.cursor`/`level`:
+  /// each link back to `start` closes a cycle; `rule` says which other
+  /// companies may be entered, and what leaving one means. `level[d]` is the
+  /// shortest way back found from `path.node[d]` (`far` if none), taken by
+  /// its parent as it is.
+  ///
+  /// - Returns: whether the sink let the walk run to the end, and the depth
+  ///   it stopped at (0 at the end).
+  /// - Complexity: O(*e*) per company entered, *e* its links.
+  @inline(__always)
+  mutating func walk<Rule: CycleWalkRule>(
+    from start: Int32, rule: inout Rule, into sink: inout CycleSink
+  ) -> (running: Bool, depth: Int) {
+    var depth = 0
+    path.node[0] = start
+    path.cursor[0] = links.linkStart[Int(start)]
+    level[0] = CycleSearcher.far
+    path.onPath[Int(start)] = true
+    while true {
+      let v = Int(path.node[depth])
+      let slot = path.cursor[depth]
+      if slot < links.linkStart[v + 1] {
+        path.cursor[depth] = slot + 1
+        let w = links.linkTarget[Int(slot)]
+        if w == start {
+          path.hop[depth] = slot
+          guard emit(depth: depth, into: &sink) else { return (false, depth) }
+          level[depth] = 1
+        } else if rule.enter(w, depth: depth + 1, &self) {
+          path.hop[depth] = slot
+          depth += 1
+          path.node[depth] = w
+          path.cursor[depth] = links.linkStart[Int(w)]
+          level[depth] = CycleSearcher.far
+          path.onPath[Int(w)] = true
+        }
+        continue
+      }
+      path.onPath[v] = false
+      if depth == 0 { return (true, 0) }
+      let back = level[depth]
+      rule.leave(Int32(v), back: back, &self)
+      depth -= 1
+      if back < level[depth] { level[depth] = back }
+    }
+  }
+}
+
+/// Where the depth-first walk of a ``CycleSearcher`` may go: Johnson's
+/// blocked companies or Gupta–Suzumura's locks.
+protocol CycleWalkRule {
+  /// Whether the walk may enter `w` as `path.node[depth]`; marks it entered.
+  mutating func enter(_ w: Int32, depth: Int, _ searcher: inout CycleSearcher) -> Bool
+  /// `v` is left: `back` is the shortest way back to the start found from
+  /// it (`CycleSearcher.far` if none).
+  mutating func leave(_ v: Int32, back: Int32, _ searcher: inout CycleSearcher)
 }

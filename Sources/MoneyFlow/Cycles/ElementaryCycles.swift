@@ -64,57 +64,6 @@ public struct Cycle: Sendable, Hashable {
   public var length: Int { companies.count }
 }
 
-/// What an elementary-cycle search found.
-public struct CycleSearchResult: Sendable {
-  /// The number of cycles counted (all that the options allow, or
-  /// `stopAfter` when ``truncated``).
-  public var count: Int
-  /// Whether the search stopped at `stopAfter` while more cycles existed,
-  /// or stopped early (see ``interruption``).
-  public var truncated: Bool
-  /// The `limit` counted cycles with the largest circulating amount, best
-  /// first: known amounts before unknown ones, ties broken by the company
-  /// sequence (ids in byte order). Empty with `countOnly`.
-  public var cycles: [Cycle]
-  /// Per company with at least one counted cycle: cycles through it and the
-  /// circulating amount through it, largest first; the first `limit`.
-  /// Empty with `countOnly`.
-  public var exposure: [CompanyExposure]
-  /// The currency of all amounts; empty when no flow names one.
-  public var baseCurrency: String
-  /// How many flows the filter kept.
-  public var selectedFlowCount: Int
-  /// Flows of the requested kinds left out for lack of a date (a date bound
-  /// was given).
-  public var undatedExcluded: Int
-  /// Flows of the requested kinds left out for lack of an amount (a minimum
-  /// amount was given).
-  public var undisclosedExcluded: Int
-  /// The options the search ran with.
-  public var options: CycleSearchOptions
-  /// Where the search stopped when its ``StopSignal`` fired (time limit,
-  /// signal); nil if it ran to the end. `count`, the list and the exposure
-  /// then cover the cycles found until then.
-  public var interruption: SearchInterruption?
-
-  public init(
-    count: Int, truncated: Bool, cycles: [Cycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: CycleSearchOptions,
-    interruption: SearchInterruption? = nil
-  ) {
-    self.interruption = interruption
-    self.count = count
-    self.truncated = truncated
-    self.cycles = cycles
-    self.exposure = exposure
-    self.baseCurrency = baseCurrency
-    self.selectedFlowCount = selectedFlowCount
-    self.undatedExcluded = undatedExcluded
-    self.undisclosedExcluded = undisclosedExcluded
-    self.options = options
-  }
-}
-
 extension FlowGraph {
   /// Finds the elementary cycles of the company graph in which the selected
   /// flows of one direction between two companies form one link.
@@ -170,79 +119,44 @@ extension FlowGraph {
     _ options: CycleSearchOptions = CycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> CycleSearchResult {
-    let (selection, links) = try cycleLinks(options)
-    let (searched, restriction, startLimit) = links.restricted(options)
-    let (found, interruption) = searched.enumerateCycles(
-      options, restriction: restriction, startLimit: startLimit, progress: progress, stop: stop)
-    return cycleResult(found, selection: selection, links: searched, options: options, interruption: interruption)
-  }
-
-  /// The selected flows and their link graph for an elementary-cycle search.
-  func cycleLinks(_ options: CycleSearchOptions) throws(CurrencyConversion.Failure) -> (FlowSelection, LinkGraph) {
-    let selection = try FlowSelection(graph: self, filter: options.filter)
-    // Counting needs no amounts: leave them out of the link graph.
-    let links = LinkGraph(
-      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion)
-    return (selection, links)
-  }
-
-  /// The public result of an enumeration over `links` (the searched link
-  /// graph, relabelled when ``CycleSearchOptions/through`` is set).
-  func cycleResult(
-    _ found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
-    selection: FlowSelection, links searched: LinkGraph, options: CycleSearchOptions,
-    interruption: SearchInterruption? = nil
-  ) -> CycleSearchResult {
-    let cycles = found.ranked.map { entry in
-      Cycle(
-        companies: entry.nodes.map { CompanyID($0) },
-        flows: entry.hops.map { searched.flows(ofLink: Int($0)).map { Int($0) } },
-        circulating: entry.amount.isNaN ? nil : entry.amount)
-    }
-    return CycleSearchResult(
-      count: found.count, truncated: found.truncated, cycles: cycles,
-      exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
-      baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: selection.count,
-      undatedExcluded: selection.undatedExcluded, undisclosedExcluded: selection.undisclosedExcluded,
-      options: options, interruption: interruption)
+    try searchCycles(options, progress: progress, stop: stop)
   }
 }
 
-extension LinkGraph {
-  /// The link graph to search under `options.through` and `minLength`: with
-  /// `through`, relabelled so those companies come first (only they start a
-  /// search, below `startLimit`), and the restriction the sink applies.
+extension CycleSearchOptions: CycleSearchRequest, CycleSearchKind {
+  public typealias Found = Cycle
+  static var partialKind: CycleSearchPartial.Kind { .elementary }
+
+  /// With `through`, the link graph relabelled so those companies come
+  /// first (only they start a search, below `startLimit`).
   ///
   /// - Complexity: O(*V* + *E*) with `through`, O(1) without.
-  func restricted(_ options: CycleSearchOptions) -> (links: LinkGraph, restriction: CycleRestriction, startLimit: Int32) {
-    var restriction = CycleRestriction(minLength: options.minLength ?? 0)
-    guard !options.through.isEmpty else { return (self, restriction, .max) }
-    let first = Array(Set(options.through.map(\.rawValue))).sorted()
-    let searched: LinkGraph
-    (searched, restriction.original) = relabelled(first: first)
-    return (searched, restriction, Int32(first.count))
+  func refine(_ input: inout CycleSearchInput, graph: FlowGraph) {
+    guard !through.isEmpty else { return }
+    let first = Array(Set(through.map(\.rawValue))).sorted()
+    (input.links, input.restriction.original) = input.links.relabelled(first: first)
+    input.startLimit = Int32(first.count)
   }
 
-  /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:)``.
-  /// Only companies numbered below `startLimit` start a search; with
-  /// `shard`, only that shard's start companies (`stopAfter` must then be nil).
-  func enumerateCycles(
-    _ options: CycleSearchOptions, restriction: CycleRestriction = CycleRestriction(), startLimit: Int32 = .max,
-    shard: WorkShard? = nil, progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
-  ) -> (
-    found: (count: Int, truncated: Bool, ranked: [RankedCycle], exposure: ExposureAccumulator),
-    interruption: SearchInterruption?
-  ) {
-    let plan = CycleSearchPlan(
-      links: self, options: options, restriction: restriction, startLimit: startLimit, progress: progress,
-      stop: stop)
+  /// The enumeration behind ``FlowGraph/elementaryCycles(_:progress:stop:)``:
+  /// on one thread in lexicographic order when `stopAfter` is set, else on
+  /// `threads` workers; with `shard`, only that shard's start companies
+  /// (`stopAfter` must then be nil).
+  func enumerate(_ input: CycleSearchInput, run: CycleSearchRun, shard: WorkShard?) -> (sinks: [CycleSink], starts: Int) {
+    let plan = CycleSearchPlan(run: run, options: self, startLimit: input.startLimit)
     let sinks =
-      shard == nil && (options.threads <= 1 || options.stopAfter != nil)
-      ? [plan.runSequentially()] : plan.runInParallel(shard: shard)
-    let merged = CycleSink.merge(sinks, companyCount: companyCount, limit: options.limit)
-    let interruption = CycleSink.interruption(sinks, companiesTotal: plan.startCount)
-    if interruption == nil { plan.reporter?.finish(cyclesFound: merged.count) }
-    return (merged, interruption)
+      shard == nil && (threads <= 1 || stopAfter != nil) ? [plan.runSequentially()] : plan.runInParallel(shard: shard)
+    return (sinks, plan.startCount)
+  }
+
+  /// Cycles with the flows of each hop's link.
+  func cycles(_ ranked: [RankedCycle], input: CycleSearchInput, graph: FlowGraph) -> [Cycle] {
+    ranked.map { entry in
+      Cycle(
+        companies: entry.nodes.map { CompanyID($0) },
+        flows: entry.hops.map { input.links.flows(ofLink: Int($0)).map { Int($0) } },
+        circulating: entry.amount.isNaN ? nil : entry.amount)
+    }
   }
 }
 
@@ -253,45 +167,33 @@ extension LinkGraph {
 /// the others (all of them without a bound) with Johnson's algorithm, whose
 /// start companies come from splitting the component again after each start.
 struct CycleSearchPlan: Sendable {
-  let links: LinkGraph
-  let options: CycleSearchOptions
-  let components: StronglyConnectedComponents
-  let reporter: ProgressReporter?
+  /// The components, sinks and progress of the search.
+  let run: CycleSearchRun
+  var links: LinkGraph { run.links }
+  let threads: Int
   /// The length bound; nil for none.
   let bound: Int32?
   /// Start companies of the bounded search, ascending.
   let boundedStarts: [Int32]
   /// Components searched with Johnson's algorithm.
   let johnsonComponents: [[Int32]]
-  /// What the sinks filter (minimum length, relabelling).
-  let restriction: CycleRestriction
   /// Only companies numbered below it start a search.
   let startLimit: Int32
-  /// Optional early stop.
-  let stop: StopSignal?
 
   /// Companies in the components searched: the start companies to settle.
   var startCount: Int { johnsonComponents.reduce(boundedStarts.count) { $0 + $1.count } }
 
-  init(
-    links: LinkGraph, options: CycleSearchOptions, restriction: CycleRestriction, startLimit: Int32,
-    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
-  ) {
-    self.stop = stop
-    let components = StronglyConnectedComponents(links: links)
-    self.restriction = restriction
+  init(run: CycleSearchRun, options: CycleSearchOptions, startLimit: Int32) {
+    self.run = run
     self.startLimit = startLimit
-    self.links = links
-    self.options = options
-    self.components = components
-    self.reporter = progress.map { ProgressReporter(components: components, callback: $0) }
+    self.threads = options.threads
+    let components = run.components
     let bound = options.maxLength.map { Int32(clamping: $0) }
     self.bound = bound
     var boundedStarts: [Int32] = []
     var johnsonComponents: [[Int32]] = []
-    for c in 0 ..< components.count where components.hasCycle(component: c) && (bound ?? 1) >= 1 {
+    for c in 0 ..< components.count where run.isSearched(component: c) && (bound ?? 1) >= 1 {
       let members = components.members[Int(components.memberStart[c]) ..< Int(components.memberStart[c + 1])]
-      if members.count < restriction.minLength { continue }
       if let bound, Int(bound) < members.count {
         boundedStarts.append(contentsOf: members.filter { $0 < startLimit })
       } else {
@@ -303,22 +205,12 @@ struct CycleSearchPlan: Sendable {
     self.johnsonComponents = johnsonComponents
   }
 
-  func makeSink() -> CycleSink {
-    CycleSink(
-      companyCount: links.companyCount, limit: options.limit, stopAfter: options.stopAfter,
-      countOnly: options.countOnly, reporter: reporter, restriction: restriction, stop: stop)
-  }
-
-  func report(_ sink: inout CycleSink, settled: Int, start: Int32) {
-    sink.settled += settled
-    reporter?.add(cycles: sink.takeUnreported(), settled: settled, inComponent: Int(components.componentOf[Int(start)]))
-  }
-
   /// Searches from every start company in ascending order, on this thread,
   /// so that cycles come in lexicographic order (what `stopAfter` counts).
   func runSequentially() -> CycleSink {
-    var searcher = CycleSearcher(links: links, components: components)
-    var sink = makeSink()
+    var searcher = CycleSearcher(links: links, components: run.components)
+    var sink = run.makeSink()
+    let minLength = run.restriction.minLength
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
     for members in johnsonComponents { pending.insert(members) }
@@ -332,18 +224,18 @@ struct CycleSearchPlan: Sendable {
       if boundedStart < johnsonStart, let bound {
         next += 1
         running = searcher.enumerateBounded(from: boundedStart, maxLength: bound, into: &sink)
-        report(&sink, settled: running ? 1 : 0, start: boundedStart)
+        run.report(&sink, settled: running ? 1 : 0, start: boundedStart)
       } else {
         let component = pending.removeSmallest()
-        if component.members.count < restriction.minLength {
+        if component.members.count < minLength {
           // Too small for a long enough cycle, and so is every part of it.
-          report(&sink, settled: component.members.count, start: component.start)
+          run.report(&sink, settled: component.members.count, start: component.start)
           continue
         }
         searcher.scope(members: component.members, except: component.start)
         running = searcher.enumerateUnbounded(from: component.start, into: &sink)
         let dropped = splitter.split(component, into: &pending, links: links)
-        report(&sink, settled: running ? 1 + dropped : 0, start: component.start)
+        run.report(&sink, settled: running ? 1 + dropped : 0, start: component.start)
       }
       if !running {
         sink.noteStopped(at: min(boundedStart, johnsonStart))
@@ -363,51 +255,33 @@ struct CycleSearchPlan: Sendable {
     var splitter = ComponentSplitter(links: links)
     var pending = PendingComponents()
     for members in johnsonComponents { pending.insert(members) }
+    let components = run.components
     while let start = pending.smallestStart, start < startLimit {
       let component = pending.removeSmallest()
-      if component.members.count < restriction.minLength {
-        reporter?.add(
+      if component.members.count < run.restriction.minLength {
+        run.reporter?.add(
           cycles: 0, settled: component.members.count, inComponent: Int(components.componentOf[Int(start)]))
         continue
       }
       johnsonStarts.append(component.start)
       let dropped = splitter.split(component, into: &pending, links: links)
-      reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
+      run.reporter?.add(cycles: 0, settled: dropped, inComponent: Int(components.componentOf[Int(component.start)]))
       settledBySplitting += dropped
     }
     var tasks = boundedStarts.map { ($0, true) } + johnsonStarts.map { ($0, false) }
     tasks.sort { $0.0 < $1.0 }
-    if let shard {
-      let owned = shard.owns(tasks.map(\.0), costs: WorkShard.startCosts(links: links, components: components))
-      tasks = tasks.indices.filter { owned[$0] }.map { tasks[$0] }
-    }
+    tasks = run.owned(tasks, by: shard) { $0.0 }
     let taskStart = tasks.map(\.0)
     let taskBounded = tasks.map(\.1)
-    let counter = ParallelWork.TaskCounter()
-    let settledBefore = settledBySplitting
-    return ParallelWork.run(threads: options.threads) { worker in
-      var searcher = CycleSearcher(links: links, components: components)
-      var sink = makeSink()
-      if worker == 0 { sink.settled = settledBefore }
-      while true {
-        let task = counter.take()
-        guard task < taskStart.count else { break }
-        let start = taskStart[task]
-        if sink.mustStop(before: start) { break }
-        let running: Bool
-        if taskBounded[task], let bound {
-          running = searcher.enumerateBounded(from: start, maxLength: bound, into: &sink)
-        } else {
-          searcher.scopeReaching(start, maxDepth: Int32.max)
-          running = searcher.enumerateUnbounded(from: start, into: &sink)
-        }
-        if !running {
-          sink.noteStopped(at: start)
-          break
-        }
-        report(&sink, settled: 1, start: start)
-      }
-      return sink
+    let (links, bound) = (links, bound)
+    return run.run(
+      taskStart, threads: threads, settledBefore: settledBySplitting,
+      searcher: { CycleSearcher(links: links, components: components) }
+    ) { searcher, task, sink in
+      let start = taskStart[task]
+      if taskBounded[task], let bound { return searcher.enumerateBounded(from: start, maxLength: bound, into: &sink) }
+      searcher.scopeReaching(start, maxDepth: Int32.max)
+      return searcher.enumerateUnbounded(from: start, into: &sink)
     }
   }
 }

@@ -16,65 +16,42 @@ extension CycleSearcher {
   ///   the scope and *c* cycles found.
   mutating func enumerateUnbounded(from start: Int32, into sink: inout CycleSink) -> Bool {
     for v in scope { blocked[Int(v)] = false }
-    var depth = 0
-    pathNode[0] = start
-    cursor[0] = links.linkStart[Int(start)]
-    level[0] = 0
-    onPath[Int(start)] = true
-    var running = true
-    while true {
-      let v = Int(pathNode[depth])
-      let slot = cursor[depth]
-      if slot < links.linkStart[v + 1] {
-        cursor[depth] = slot + 1
-        let w = links.linkTarget[Int(slot)]
-        if w == start {
-          pathLink[depth] = slot
-          guard emit(depth: depth, into: &sink) else {
-            running = false
-            break
-          }
-          level[depth] = 1
-        } else if !blocked[Int(w)] {
-          pathLink[depth] = slot
-          depth += 1
-          pathNode[depth] = w
-          cursor[depth] = links.linkStart[Int(w)]
-          level[depth] = 0
-          blocked[Int(w)] = true
-          onPath[Int(w)] = true
-        }
-        continue
-      }
-      onPath[v] = false
-      if depth == 0 { break }
-      let found = level[depth]
-      if found != 0 { unblock(Int32(v)) } else { waitForSuccessors(of: Int32(v)) }
-      depth -= 1
-      level[depth] |= found
-    }
+    var rule = JohnsonRule()
+    let (running, depth) = walk(from: start, rule: &rule, into: &sink)
     clearScope(pathDepth: depth)
     return running
   }
 
   /// Unblocks `u` and, transitively, the companies waiting for it (those in
   /// its B-list), except companies on the current path. Iterative.
-  private mutating func unblock(_ u: Int32) {
+  fileprivate mutating func unblock(_ u: Int32) {
+    let (blocked, onPath, blocks) = (self.blocked, path.onPath, self.blocks)
     blocked[Int(u)] = false
     work.append(u)
     while let x = work.popLast() {
-      var e = blockHead[Int(x)]
-      blockHead[Int(x)] = -1
-      while e >= 0 {
-        let next = blockNext[Int(e)]
-        inBlockList[Int(e)] = false
-        let y = Int(links.linkSource[Int(e)])
-        if blocked[y], !onPath[y] {
-          blocked[y] = false
-          work.append(Int32(y))
+      blocks.release(x, payers: links) { y in
+        if blocked[Int(y)], !onPath[Int(y)] {
+          blocked[Int(y)] = false
+          work.append(y)
         }
-        e = next
       }
     }
+  }
+}
+
+/// Johnson's rule: a company is entered only if not blocked, and blocked
+/// when entered; one left with a way back is unblocked, one without waits
+/// for its successors.
+private struct JohnsonRule: CycleWalkRule {
+  @inline(__always)
+  func enter(_ w: Int32, depth: Int, _ searcher: inout CycleSearcher) -> Bool {
+    guard !searcher.blocked[Int(w)] else { return false }
+    searcher.blocked[Int(w)] = true
+    return true
+  }
+
+  @inline(__always)
+  func leave(_ v: Int32, back: Int32, _ searcher: inout CycleSearcher) {
+    if back != CycleSearcher.far { searcher.unblock(v) } else { searcher.waitForSuccessors(of: v) }
   }
 }

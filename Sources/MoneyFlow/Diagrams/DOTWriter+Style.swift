@@ -113,7 +113,7 @@ extension ByteBuffer {
           i += 1
           continue
         }
-        if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start ..< i])) }
+        if start < i { append(UnsafeBufferPointer(rebasing: source[start ..< i])) }
         switch byte {
         case 0x22: append("\\\"")
         case 0x5C: append("\\\\")
@@ -128,7 +128,7 @@ extension ByteBuffer {
         i += 1
         start = i
       }
-      if start < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
+      if start < source.count { append(UnsafeBufferPointer(rebasing: source[start...])) }
     }
   }
 }

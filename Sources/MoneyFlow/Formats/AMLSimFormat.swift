@@ -58,6 +58,8 @@ extension CSVEdgeListReader {
     let fraud = try nodes.map { p throws(InputError) in FileIO.exists(p) ? try AMLSimFormat.fraudAccounts(p) : [] } ?? []
     let currency = builder.internCurrency(AMLSimFormat.currency)
     builder.currency = builder.currency ?? AMLSimFormat.currency
+    let labelColumn = builder.attributeColumn(named: AMLSimFormat.labelKey)
+    let one: [UInt8] = [0x31]
     while try csv.nextRecord() {
       guard csv.fields.count == 4 else {
         throw csv.error(.columnCount, at: csv.recordStart, "expected 4 fields as in the AMLSim header, found \(csv.fields.count)")
@@ -68,12 +70,11 @@ extension CSVEdgeListReader {
       guard let step = csv.fieldValue(3, { CSVEdgeListReader.plainDecimal($0) }), step.exponent == 0, step.significand >= 1, step.significand < 1 << 24 else {
         throw csv.error(.invalidValue, field: 3, name: "time", "time \"\(csv.string(3))\" is not a simulation step (a whole number from 1)")
       }
-      var details = FlowDetails()
-      if !fraud.isEmpty, fraud.contains(csv.string(0)), fraud.contains(csv.string(1)) {
-        details.attributes.append(.init(key: AMLSimFormat.labelKey, value: "1"))
-      }
       let date = FlowDate(day: AMLSimFormat.epoch.day + Int32(step.significand) - 1, precision: .day)
-      builder.addFlow(payer: payer, payee: payee, kind: CSVColumnMapping.defaultKind, amount: amount, currency: currency, date: date, details: details)
+      builder.addFlow(payer: payer, payee: payee, kind: CSVColumnMapping.defaultKind, amount: amount, currency: currency, date: date)
+      if !fraud.isEmpty, fraud.contains(csv.string(0)), fraud.contains(csv.string(1)) {
+        one.withUnsafeBufferPointer { builder.addAttribute($0, column: labelColumn) }
+      }
     }
   }
 }

@@ -43,6 +43,8 @@ public struct CSVColumnMapping: Sendable, Equatable {
   public static let defaultKind = FlowKind.other
   /// What joins the fields of a party spread over several columns.
   public static let partySeparator = ":"
+  /// ``partySeparator`` as a byte.
+  static let partySeparatorByte: UInt8 = 0x3A
 
   /// A mapping from explicit entries.
   public init(_ entries: [(role: Role, columns: [Column])]) {

@@ -19,8 +19,13 @@ extension CSVEdgeListReader {
       currencies.append((Array(name.utf8), index))
       return index
     }
-    let formatKey = F.header[F.paymentFormat], launderingKey = F.header[F.isLaundering]
-    let receivedKey = F.header[F.amountReceived], receivingKey = F.header[F.receivingCurrency]
+    let formatColumn = builder.attributeColumn(named: F.header[F.paymentFormat])
+    let launderingColumn = builder.attributeColumn(named: F.header[F.isLaundering])
+    let receivedColumn = builder.attributeColumn(named: F.header[F.amountReceived])
+    let receivingColumn = builder.attributeColumn(named: F.header[F.receivingCurrency])
+    let receivedKey = F.header[F.amountReceived]
+    var lastStamp: [UInt8] = [0]  // no timestamp is a NUL byte
+    var lastDate: FlowDate?
     while try csv.nextRecord() {
       guard csv.fields.count == width else {
         throw csv.error(.columnCount, at: csv.recordStart, "expected \(width) fields as in the AMLworld header, found \(csv.fields.count)")
@@ -29,13 +34,13 @@ extension CSVEdgeListReader {
       let payee = try company(&csv, [F.toBank, F.toAccount], "to", &builder, false)
       let paid = try amountField(&csv, F.amountPaid, F.header[F.amountPaid])
       let paidCurrency = try currency(&csv, F.paymentCurrency, &builder)
-      guard let date = csv.fieldValue(F.timestamp, F.date) else {
-        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM naming a real day and time")
+      // Rows come in time order, many in the same minute: parse each timestamp once.
+      if !csv.fieldValue(F.timestamp, { lastStamp.elementsEqual($0) }) {
+        lastDate = csv.fieldValue(F.timestamp, F.date)
+        lastStamp = csv.fieldValue(F.timestamp) { Array($0) }
       }
-      var details = FlowDetails()
-      if !csv.isEmpty(F.paymentFormat) { details.attributes.append(.init(key: formatKey, value: csv.string(F.paymentFormat))) }
-      if !csv.isEmpty(F.isLaundering), !csv.fieldValue(F.isLaundering, { $0.count == 1 && $0[0] == 0x30 }) {
-        details.attributes.append(.init(key: launderingKey, value: csv.string(F.isLaundering)))
+      guard let date = lastDate else {
+        throw csv.error(.invalidValue, field: F.timestamp, name: "Timestamp", "Timestamp \"\(csv.string(F.timestamp))\" is not a date; expected YYYY/MM/DD HH:MM naming a real day and time")
       }
       let sameCurrency = csv.fieldValue(F.receivingCurrency) { r in csv.fieldValue(F.paymentCurrency) { r.elementsEqual($0) } }
       let sameAmount = csv.fieldValue(F.amountReceived) { r in csv.fieldValue(F.amountPaid) { r.elementsEqual($0) } }
@@ -45,10 +50,16 @@ extension CSVEdgeListReader {
         if !sameCurrency, let paid, let received {
           rates.note(from: paidCurrency, paid: paid.doubleValue, to: receivedCurrency, received: received.doubleValue)
         }
-        details.attributes.append(.init(key: receivedKey, value: csv.string(F.amountReceived)))
-        details.attributes.append(.init(key: receivingKey, value: csv.string(F.receivingCurrency)))
       }
-      builder.addFlow(payer: payer, payee: payee, kind: CSVColumnMapping.defaultKind, amount: paid, currency: paidCurrency, date: date, details: details)
+      builder.addFlow(payer: payer, payee: payee, kind: CSVColumnMapping.defaultKind, amount: paid, currency: paidCurrency, date: date)
+      if !csv.isEmpty(F.paymentFormat) { csv.fieldValue(F.paymentFormat) { builder.addAttribute($0, column: formatColumn) } }
+      if !csv.isEmpty(F.isLaundering), !csv.fieldValue(F.isLaundering, { $0.count == 1 && $0[0] == 0x30 }) {
+        csv.fieldValue(F.isLaundering) { builder.addAttribute($0, column: launderingColumn) }
+      }
+      if !(sameCurrency && sameAmount) {
+        csv.fieldValue(F.amountReceived) { builder.addAttribute($0, column: receivedColumn) }
+        csv.fieldValue(F.receivingCurrency) { builder.addAttribute($0, column: receivingColumn) }
+      }
     }
     if currencies.count > 1 {
       builder.currency = F.baseCurrency

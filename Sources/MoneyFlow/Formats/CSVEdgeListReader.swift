@@ -90,6 +90,7 @@ public struct CSVEdgeListReader {
     let columns = try header(csv)
     let width = csv.fields.count
     let hasOptional = columns.hasOptional
+    let attributeColumns = columns.attributes.map { builder.attributeColumn(named: $0.name) }
     var lastCurrency: [UInt8] = []
     var lastCurrencyIndex: UInt16 = 0
     while try csv.nextRecord() {
@@ -129,11 +130,11 @@ public struct CSVEdgeListReader {
         if let c = columns.source, !csv.isEmpty(c) { details.source = csv.string(c) }
         if let c = columns.note, !csv.isEmpty(c) { details.note = csv.string(c) }
         if let c = columns.id, !csv.isEmpty(c) { details.id = csv.string(c) }
-        for (name, c) in columns.attributes where !csv.isEmpty(c) {
-          details.attributes.append(Flow.Attribute(key: name, value: csv.string(c)))
-        }
       }
       builder.addFlow(payer: payer, payee: payee, kind: kind, amount: amount, currency: currency ?? 0, date: date, details: details)
+      for (k, attribute) in columns.attributes.enumerated() where !csv.isEmpty(attribute.column) {
+        csv.fieldValue(attribute.column) { builder.addAttribute($0, column: attributeColumns[k]) }
+      }
     }
   }
 
@@ -211,8 +212,7 @@ public struct CSVEdgeListReader {
       throw csv.error(.missingField, field: column, name: name, "empty \"\(name)\": every flow names its payer and payee")
     }
     guard columns.count == 1 else {
-      let id = columns.map { csv.string($0) }.joined(separator: CSVColumnMapping.partySeparator)
-      return builder.intern(id)
+      return csv.joinedFields(columns, separator: CSVColumnMapping.partySeparatorByte) { builder.intern(bytes: $0) }
     }
     let column = columns[0]
     if listedOnly {

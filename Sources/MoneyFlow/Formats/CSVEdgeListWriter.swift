@@ -89,7 +89,7 @@ public enum CSVEdgeListWriter {
   /// - Complexity: O(*E* · *a*) for *a* attribute names.
   static func attributeColumns(_ graph: FlowGraph) -> [String] {
     var names: [String] = []
-    guard graph.details.values.contains(where: { !$0.attributes.isEmpty }) else { return names }
+    guard graph.hasUnorderedAttributes else { return graph.attributeTable.names }
     for flow in 0 ..< graph.flowCount {
       for attribute in graph.details(of: flow).attributes where !names.contains(attribute.key) { names.append(attribute.key) }
     }

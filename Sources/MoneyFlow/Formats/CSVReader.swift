@@ -300,6 +300,24 @@ struct CSVReader {
     return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start ..< field.end])) }
   }
 
+  /// `body` applied to the bytes of the fields `indices` of the current
+  /// record joined by `separator`, built on the stack (no allocation).
+  ///
+  /// - Complexity: O(*k*) in the length of the fields.
+  func joinedFields<R>(_ indices: [Int], separator: UInt8, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let count = indices.reduce(indices.count - 1) { $0 + fields[$1].end - fields[$1].start }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { joined in
+      var at = 0
+      for (k, index) in indices.enumerated() {
+        if k > 0 { joined[at] = separator; at += 1 }
+        let field = fields[index]
+        let source = field.inScratch ? scratch : buffer
+        for offset in field.start ..< field.end { joined[at] = source[offset]; at += 1 }
+      }
+      return body(UnsafeBufferPointer(rebasing: joined[0 ..< count]))
+    }
+  }
+
   /// Field `index` of the current record as a string.
   func string(_ index: Int) -> String {
     let field = fields[index]

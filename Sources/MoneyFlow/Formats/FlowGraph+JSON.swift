@@ -36,25 +36,37 @@ extension FlowGraph {
   /// Flow `flow` as a JSON object with the keys of the graph document, in a
   /// fixed order: id, from, to, kind, amount, currency, date, until, share,
   /// cap, status, source, note, attributes. Absent fields are omitted.
+  ///
+  /// - Complexity: O(size of the flow's fields).
   public func jsonObject(forFlow flow: Int) -> JSONValue {
-    let value = self.flow(flow)
-    var members: [(String, JSONValue)] = []
-    if let id = value.id { members.append(("id", .string(id))) }
-    members.append(("from", .string(value.from)))
-    members.append(("to", .string(value.to)))
-    members.append(("kind", .string(value.kind.name)))
-    if let amount = value.amount { members.append(("amount", amount.jsonValue)) }
-    if !value.currency.isEmpty { members.append(("currency", .string(value.currency))) }
-    if let date = value.date { members.append(("date", .string(date.description))) }
-    if let until = value.until { members.append(("until", .string(until.description))) }
-    if let share = value.share { members.append(("share", share.jsonValue)) }
-    if let cap = value.cap { members.append(("cap", cap.jsonValue)) }
-    if let status = value.status { members.append(("status", .string(status))) }
-    if let source = value.source { members.append(("source", .string(source))) }
-    if let note = value.note { members.append(("note", .string(note))) }
-    if !value.attributes.isEmpty {
-      members.append(("attributes", .object(value.attributes.map { ($0.key, .string($0.value)) })))
+    JSONObjectWriter.gather { writeJSONFields(ofFlow: flow, to: &$0) }
+  }
+
+  /// Appends the members of ``jsonObject(forFlow:)`` to `object`, straight
+  /// from the graph's columns (no ``Flow`` value built).
+  ///
+  /// - Complexity: O(size of the flow's fields).
+  public func writeJSONFields(ofFlow flow: Int, to object: inout JSONObjectWriter) {
+    let extra = details[Int32(flow)]
+    if let id = extra?.id { object.string("id", id) }
+    object.string("from", companyIDs[Int(payerIndex[flow])])
+    object.string("to", companyIDs[Int(payeeIndex[flow])])
+    object.string("kind", kind(of: flow).name)
+    if hasAmount(flow) {
+      var amount = Amount(significand: amountSignificand[flow], exponent: amountExponent[flow])
+      amount.spelling = extra?.amountSpelling
+      object.amount("amount", amount)
     }
-    return .object(members)
+    let currency = currencyCodes[Int(currencyIndex[flow])]
+    if !currency.isEmpty { object.string("currency", currency) }
+    if let date = date(of: flow) { object.date("date", date) }
+    guard let extra else { return }
+    if let until = extra.until { object.date("until", until) }
+    if let share = extra.share { object.amount("share", share) }
+    if let cap = extra.cap { object.amount("cap", cap) }
+    if let status = extra.status { object.string("status", status) }
+    if let source = extra.source { object.string("source", source) }
+    if let note = extra.note { object.string("note", note) }
+    if !extra.attributes.isEmpty { object.stringMembers("attributes", extra.attributes.lazy.map { ($0.key, $0.value) }) }
   }
 }

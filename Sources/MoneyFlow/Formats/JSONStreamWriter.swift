@@ -20,10 +20,28 @@ public final class JSONStreamWriter {
     case value(JSONValue)
     /// An array whose elements (objects or arrays) are produced one at a time.
     case elements(AnySequence<JSONValue>)
+    /// An array of objects whose members are written straight into the
+    /// buffer (``JSONObjectWriter``), one element at a time: `each` calls
+    /// `visit` once per element, in order, with that element's writing.
+    case objects(_ each: (_ visit: (_ element: (inout JSONObjectWriter) -> Void) throws -> Void) throws -> Void)
+    /// An array of arrays of strings (each on one line when pretty, like
+    /// ``JSONValue/array(_:)`` of strings), one element at a time: `each`
+    /// calls `visit` once per element, in order.
+    case stringArrays(_ each: (_ visit: (_ strings: [String]) throws -> Void) throws -> Void)
 
     /// An array streamed from `elements`, which is iterated once, lazily.
     public static func array<S: Sequence>(_ elements: S) -> Member where S.Element == JSONValue {
       .elements(AnySequence(elements))
+    }
+
+    /// An array of objects streamed from `elements`, iterated once, lazily;
+    /// `body` writes each element's members. Inlinable, so that callers in
+    /// other modules get the iteration specialized for their sequence.
+    @inlinable
+    public static func objects<S: Sequence>(
+      _ elements: S, _ body: @escaping (S.Element, inout JSONObjectWriter) -> Void
+    ) -> Member {
+      .objects { visit in for element in elements { try visit { body(element, &$0) } } }
     }
 
     /// The member as one value, its elements gathered.
@@ -33,11 +51,33 @@ public final class JSONStreamWriter {
       switch self {
       case .value(let value): value
       case .elements(let elements): .array(Array(elements))
+      case .objects(let each):
+        .array(Member.gathered(each))
+      case .stringArrays(let each):
+        .array(Member.gathered(each))
       }
+    }
+
+    private static func gathered(
+      _ each: (_ visit: (_ element: (inout JSONObjectWriter) -> Void) throws -> Void) throws -> Void
+    ) -> [JSONValue] {
+      var items: [JSONValue] = []
+      // Gathering throws nothing: only a sink does.
+      try? each { element in items.append(JSONObjectWriter.gather(element)) }
+      return items
+    }
+
+    private static func gathered(_ each: (_ visit: (_ strings: [String]) throws -> Void) throws -> Void) -> [JSONValue] {
+      var items: [JSONValue] = []
+      // Gathering throws nothing: only a sink does.
+      try? each { strings in items.append(.array(strings.map(JSONValue.string))) }
+      return items
     }
   }
 
-  private var buffer: ByteBuffer
+  /// Only this writer's own non-reentrant methods touch it, so the dynamic
+  /// exclusivity check on every access of a class property is left out.
+  @exclusivity(unchecked) private var buffer: ByteBuffer
   private let chunkSize: Int
   private let sink: (UnsafeRawBufferPointer) throws -> Void
   /// The number of bytes handed to the sink so far.
@@ -100,6 +140,18 @@ public final class JSONStreamWriter {
       switch member {
       case .value(let value): try writeLine(value)
       case .elements(let elements): for element in elements { try writeLine(element) }
+      case .objects(let each):
+        try each { element in
+          JSONObjectWriter.write(to: &buffer, pretty: false, indent: 0, element)
+          buffer.append(0x0A)
+          try flushIfFull()
+        }
+      case .stringArrays(let each):
+        try each { strings in
+          writeStrings(strings, pretty: false)
+          buffer.append(0x0A)
+          try flushIfFull()
+        }
       }
     }
     try write(raw: "{\"summary\":")
@@ -121,7 +173,7 @@ public final class JSONStreamWriter {
     guard buffer.count > 0 else { return }
     bytesWritten += buffer.count
     defer { buffer.removeAll() }
-    try buffer.bytes.withUnsafeBytes { try sink($0) }
+    try buffer.withUnsafeBytes { try sink($0) }
   }
 
   /// An object with `members` at the top level, streamed arrays element by element.
@@ -137,17 +189,54 @@ public final class JSONStreamWriter {
       case .elements(let elements):
         var first = true
         for element in elements {
-          buffer.append(first ? "[" : ",")
-          if pretty { buffer.append("\n    ") }
-          first = false
+          startElement(&first, pretty)
           try write(element, pretty: pretty, indent: 4)
         }
-        buffer.append(first ? "[]" : pretty ? "\n  ]" : "]")
+        endArray(first, pretty)
+      case .objects(let each):
+        var first = true
+        try each { element in
+          startElement(&first, pretty)
+          JSONObjectWriter.write(to: &buffer, pretty: pretty, indent: 4, element)
+          try flushIfFull()
+        }
+        endArray(first, pretty)
+      case .stringArrays(let each):
+        var first = true
+        try each { strings in
+          startElement(&first, pretty)
+          writeStrings(strings, pretty: pretty)
+          try flushIfFull()
+        }
+        endArray(first, pretty)
       }
       if i + 1 < members.count { buffer.append(pretty ? ",\n" : ",") } else if pretty { buffer.append(0x0A) }
     }
     buffer.append(0x7D)
     try flushIfFull()
+  }
+
+  /// Before an element of a member's array at the top level: `[` or `,`,
+  /// then the element's own line when pretty.
+  private func startElement(_ first: inout Bool, _ pretty: Bool) {
+    buffer.append(first ? "[" : ",")
+    if pretty { buffer.append("\n    ") }
+    first = false
+  }
+
+  /// After the last element: `[]` when there was none, else `]` (on its own line when pretty).
+  private func endArray(_ empty: Bool, _ pretty: Bool) {
+    buffer.append(empty ? "[]" : pretty ? "\n  ]" : "]")
+  }
+
+  /// An array of strings on one line, as ``JSONValue`` writes it.
+  private func writeStrings(_ strings: [String], pretty: Bool) {
+    buffer.append(0x5B)
+    for (i, string) in strings.enumerated() {
+      if i > 0 { buffer.append(pretty ? ", " : ",") }
+      JSONValue.writeString(string, to: &buffer)
+    }
+    buffer.append(0x5D)
   }
 
   private func flushIfFull() throws {

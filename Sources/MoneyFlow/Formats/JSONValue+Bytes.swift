@@ -52,13 +52,10 @@ extension JSONValue {
     }
   }
 
-  /// Appends ``formatNumber(_:)`` of `x`, integers without building a string.
+  /// Appends ``formatNumber(_:)`` of `x` (``ByteBuffer/appendJSONNumber(_:)``).
   ///
   /// - Complexity: O(1).
-  static func writeNumber(_ x: Double, to out: inout ByteBuffer) {
-    if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return out.appendDecimal(Int(x)) }
-    out.append(contentsOf: formatNumber(x))
-  }
+  static func writeNumber(_ x: Double, to out: inout ByteBuffer) { out.appendJSONNumber(x) }
 
   /// Appends `s` as a quoted JSON string: `"` and `\` escaped, `\n`, `\r`,
   /// `\t`, `\b`, `\f` by name, other control characters and U+2028/U+2029 as
@@ -68,42 +65,54 @@ extension JSONValue {
   /// - Complexity: O(*n*) in the UTF-8 length of `s`.
   static func writeString(_ s: String, to out: inout ByteBuffer) {
     out.append(0x22)
-    var s = s
-    s.withUTF8 { bytes in
-      var start = 0
-      var i = 0
-      while i < bytes.count {
-        let byte = bytes[i]
-        let escape: StaticString
-        var width = 1
-        var hex: UInt8? = nil
-        switch byte {
-        case 0x22: escape = "\\\""
-        case 0x5C: escape = "\\\\"
-        case 0x0A: escape = "\\n"
-        case 0x0D: escape = "\\r"
-        case 0x09: escape = "\\t"
-        case 0x08: escape = "\\b"
-        case 0x0C: escape = "\\f"
-        case 0 ..< 0x20:
-          escape = "\\u00"
-          hex = byte
-        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-          escape = "\\u20"
-          hex = bytes[i + 2] - 0x80
-          width = 3
-        default:
-          i += 1
-          continue
-        }
-        out.append(UnsafeBufferPointer(rebasing: bytes[start ..< i]))
-        out.append(escape)
-        if let hex { out.appendHexByte(hex) }
-        i += width
-        start = i
-      }
-      out.append(UnsafeBufferPointer(rebasing: bytes[start ..< bytes.count]))
+    // Native strings (all the graph's) lend their bytes without a copy.
+    if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &out) }) == nil {
+      var s = s
+      s.withUTF8 { writeEscaped($0, to: &out) }
     }
     out.append(0x22)
+  }
+
+  /// The inside of ``writeString(_:to:)-bytes``: `bytes` escaped, no quotes.
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+    var start = 0
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
+        i += 1
+        continue
+      }
+      let escape: StaticString
+      var width = 1
+      var hex: UInt8? = nil
+      switch byte {
+      case 0x22: escape = "\\\""
+      case 0x5C: escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0x08: escape = "\\b"
+      case 0x0C: escape = "\\f"
+      case 0 ..< 0x20:
+        escape = "\\u00"
+        hex = byte
+      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+        escape = "\\u20"
+        hex = bytes[i + 2] - 0x80
+        width = 3
+      default:
+        i += 1
+        continue
+      }
+      out.append(UnsafeBufferPointer(rebasing: bytes[start ..< i]))
+      out.append(escape)
+      if let hex { out.appendHexByte(hex) }
+      i += width
+      start = i
+    }
+    out.append(UnsafeBufferPointer(rebasing: bytes[start ..< bytes.count]))
   }
 }

@@ -99,32 +99,33 @@ struct CSVRowWriter {
   /// `c` and the number in exactly `idWidth` digits.
   mutating func appendID(_ number: Int) {
     append(0x63)  // c
-    var value = number
-    var i = count + idWidth - 1
+    appendDigits(number, width: idWidth)
+  }
+
+  /// `value` (not negative) in exactly `width` decimal digits, the last
+  /// ones when it has more.
+  @inline(__always)
+  mutating func appendDigits(_ value: Int, width: Int) {
+    var value = value
+    var i = count + width - 1
     while i >= count {
       buffer[i] = UInt8(0x30 + value % 10)
       value /= 10
       i -= 1
     }
-    count += idWidth
+    count += width
   }
 
   /// Cents as a plain decimal with two decimals: 123456 → `1234.56`.
   mutating func appendAmount(_ cents: Int64) {
-    var units = cents / 100
+    let units = cents / 100
     var digits = 1
     var probe = units
     while probe >= 10 {
       probe /= 10
       digits += 1
     }
-    var i = count + digits - 1
-    while i >= count {
-      buffer[i] = UInt8(0x30 + units % 10)
-      units /= 10
-      i -= 1
-    }
-    count += digits
+    appendDigits(Int(units), width: digits)
     append(0x2E)
     let fraction = Int(cents % 100)
     append(UInt8(0x30 + fraction / 10))

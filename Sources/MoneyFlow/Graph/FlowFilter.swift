@@ -47,16 +47,16 @@ public struct FlowSelection: Sendable {
   /// Flows of the requested kinds left out because they have no date while a
   /// date bound was given.
   public let undatedExcluded: Int
-  /// Flows of the requested kinds left out because their amount is undisclosed
-  /// while a minimum amount was given.
+  /// Flows of the requested kinds left out because their amount is undisclosed,
+  /// or in a currency without a rate, while a minimum amount was given.
   public let undisclosedExcluded: Int
   /// The conversion into the base currency for the selected flows.
   public let conversion: CurrencyConversion
 
   /// Applies `filter` to `graph`.
   ///
-  /// - Throws: ``CurrencyConversion/Failure`` if selected flows use a currency
-  ///   without a rate.
+  /// - Throws: ``CurrencyConversion/Failure`` if selected flows use several
+  ///   currencies and the document names no base currency.
   /// - Complexity: O(*E*).
   public init(graph: FlowGraph, filter: FlowFilter) throws(CurrencyConversion.Failure) {
     let since = filter.since?.seconds

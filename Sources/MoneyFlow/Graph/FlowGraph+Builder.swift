@@ -13,6 +13,8 @@ public struct FlowGraphBuilder: Sendable {
   private var info: [Int32: Company] = [:]
   private var graph = FlowGraph()
   private var currencyIndexByCode: [String: UInt16] = ["": 0]
+  /// The flow and column of the attribute value added last.
+  private var lastAttribute: (flow: Int32, column: Int) = (-1, -1)
 
   public init() {}
 
@@ -102,7 +104,63 @@ public struct FlowGraphBuilder: Sendable {
     graph.appendDate(date)
     var details = details
     if details.amountSpelling == nil { details.amountSpelling = amount?.spelling }
+    if !details.attributes.isEmpty, storeInColumns(details.attributes, flow: index) { details.attributes = [] }
     if !details.isEmpty { graph.details[index] = details }
+  }
+
+  /// The column of the flow attribute `name`, added if new: for readers that
+  /// add values as bytes with ``addAttribute(_:column:)``.
+  public mutating func attributeColumn(named name: String) -> Int { graph.attributeTable.column(named: name) }
+
+  /// Adds the attribute value `bytes` in column `column` to the flow added last.
+  ///
+  /// Values are columnar when each flow adds them in ascending column order;
+  /// otherwise this one is kept with the flow's details, so nothing changes
+  /// but the storage.
+  ///
+  /// - Complexity: amortized O(*k*) in the length of the value.
+  public mutating func addAttribute(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) {
+    let flow = Int32(graph.payerIndex.count - 1)
+    guard flow >= 0 else { return }
+    let outOfOrder = lastAttribute.flow == flow && column <= lastAttribute.column
+    if outOfOrder || graph.details[flow]?.attributes.isEmpty == false || !graph.attributeTable.hasRoom(column, for: bytes.count) {
+      keepInDetails(Flow.Attribute(key: graph.attributeTable.names[column], value: String(decoding: bytes, as: UTF8.self)), flow: flow)
+      return
+    }
+    graph.attributeTable.append(bytes, flow: flow, column: column)
+    lastAttribute = (flow, column)
+  }
+
+  /// Stores `attributes` of `flow` in the columns if their names are in
+  /// ascending column order (new names get new columns, a repeated name
+  /// does not fit) and their values fit.
+  private mutating func storeInColumns(_ attributes: [Flow.Attribute], flow: Int32) -> Bool {
+    let table = graph.attributeTable
+    var newNames: [String] = []
+    var previous = -1
+    for attribute in attributes {
+      var column = table.existingColumn(named: attribute.key)
+      if column == nil, !newNames.contains(attribute.key) {
+        column = table.names.count + newNames.count
+        newNames.append(attribute.key)
+      }
+      guard let column, column > previous, table.hasRoom(column, for: attribute.value.utf8.count) else { return false }
+      previous = column
+    }
+    for attribute in attributes {
+      graph.attributeTable.append(attribute.value, flow: flow, column: graph.attributeTable.column(named: attribute.key))
+    }
+    lastAttribute = (flow, previous)
+    return true
+  }
+
+  /// Moves the columnar attributes of `flow` (the last flow) into its
+  /// details, followed by `attribute`.
+  private mutating func keepInDetails(_ attribute: Flow.Attribute, flow: Int32) {
+    var details = graph.details[flow] ?? FlowDetails()
+    if details.attributes.isEmpty { details.attributes = graph.attributeTable.removeLast(flow: flow) }
+    details.attributes.append(attribute)
+    graph.details[flow] = details
   }
 
   /// Freezes the graph: numbers companies in byte order of their ids and
@@ -117,6 +175,7 @@ public struct FlowGraphBuilder: Sendable {
     graph.title = title
     graph.currency = currency
     graph.rates = rates.sorted { $0.code.precedesInByteOrder($1.code) }
+    graph.attributeTable.freeze(flowCount: graph.payerIndex.count)
 
     // Number companies in byte order of their ids.
     let n = ids.count

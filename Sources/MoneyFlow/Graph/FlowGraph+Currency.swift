@@ -44,3 +44,21 @@ extension FlowGraph {
     return graph
   }
 }
+
+extension FlowGraph {
+  /// The codes of the currencies of `flows` that have an amount but no rate
+  /// to the document's base currency (see ``CurrencyConversion``), in byte
+  /// order without repeats; empty for a document without a base currency.
+  ///
+  /// - Complexity: O(*f* · *r*) for *f* flows and *r* rates.
+  public func unratedCurrencies(of flows: some Sequence<Int>) -> [String] {
+    guard let base = currency else { return [] }
+    var codes: [String] = []
+    for flow in flows where hasAmount(flow) {
+      let code = currencyCode(of: flow)
+      if code.isEmpty || code == base || rateCodes.contains(code) || codes.contains(code) { continue }
+      codes.append(code)
+    }
+    return codes.sorted { $0.precedesInByteOrder($1) }
+  }
+}

@@ -5,8 +5,10 @@
 /// as parallel arrays (struct of arrays): 32-bit company indices, the exact
 /// amount as significand and exponent, a currency index, the day of the date
 /// and how it was written, and the kind: about 33 bytes a flow including the
-/// adjacency, 8 more when dates carry times of day (see `FlowGraph+Dates`). Fields most flows lack (source, note, until, ...) live in a
-/// sparse table.
+/// adjacency, 8 more when dates carry times of day (see `FlowGraph+Dates`).
+/// Free attributes (columns of a foreign CSV file) are stored column-wise
+/// (``FlowAttributeTable``); fields most flows lack (source, note, until,
+/// ...) live in a sparse table.
 ///
 /// Flows paid by company `c` are `outFlows[outStart[c] ..< outStart[c + 1]]`,
 /// sorted by (payee, time, flow index); flows received by `c` are
@@ -57,8 +59,11 @@ public struct FlowGraph: Sendable, Equatable {
   var dateClock: [UInt32] = []
   /// Fraction of a second as written; empty while no flow has one.
   var dateFraction: [UInt32] = []
-  /// Optional fields, by flow index.
+  /// Optional fields, by flow index; attributes only for flows that do not
+  /// fit ``attributeTable``.
   var details: [Int32: FlowDetails] = [:]
+  /// Free attributes, one column per name.
+  var attributeTable = FlowAttributeTable()
   /// Currency codes by index; index 0 is the empty code (the document's currency).
   public internal(set) var currencyCodes: [String] = [""]
 
@@ -81,6 +86,7 @@ public struct FlowGraph: Sendable, Equatable {
       && a.amountSignificand == b.amountSignificand && a.amountExponent == b.amountExponent
       && a.currencies(a.currencyIndex) == b.currencies(b.currencyIndex)
       && a.hasSameDates(as: b) && a.details == b.details
+      && a.attributeTable == b.attributeTable
   }
 
   private func currencies(_ indices: [UInt16]) -> [String] { indices.map { currencyCodes[Int($0)] } }
@@ -163,8 +169,18 @@ extension FlowGraph {
   /// ``time(of:)`` for its place on the time line.
   public func day(of flow: Int) -> Int32 { dayNumber[flow] }
 
-  /// The optional fields of flow `flow`.
-  public func details(of flow: Int) -> FlowDetails { details[Int32(flow)] ?? FlowDetails() }
+  /// The optional fields of flow `flow`, with its attributes.
+  ///
+  /// - Complexity: O(*a* log *E*) for *a* attribute names.
+  public func details(of flow: Int) -> FlowDetails {
+    var result = details[Int32(flow)] ?? FlowDetails()
+    if result.attributes.isEmpty, !attributeTable.names.isEmpty { result.attributes = attributeTable.attributes(of: flow) }
+    return result
+  }
+
+  /// Whether some flow keeps its attributes outside the columns (it listed
+  /// them in another order than the columns', or one name twice).
+  var hasUnorderedAttributes: Bool { details.values.contains { !$0.attributes.isEmpty } }
 
   /// The whole flow `flow` as a value.
   public func flow(_ flow: Int) -> Flow {

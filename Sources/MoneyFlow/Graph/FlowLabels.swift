@@ -11,11 +11,19 @@ public struct FlowLabels: Sendable, Equatable {
 
   /// Finds the labelled flows of `graph`.
   ///
-  /// - Complexity: O(*E* + *D*·*a*) for *D* flows with details of *a* attributes.
+  /// - Complexity: O(*E* + *L* + *D*·*a*) for *L* label values and *D*
+  ///   flows whose details hold *a* attributes.
   public init(graph: FlowGraph) {
     var labelled = [Bool](repeating: false, count: graph.flowCount)
     var count = 0
-    for (flow, details) in graph.details where details.attributes.contains(where: { Self.keys.contains($0.key) && $0.value != "0" }) {
+    for key in Self.keys {
+      graph.attributeTable.forEach(named: key) { flow, value in
+        guard !(value.count == 1 && value.first == 0x30), !labelled[flow] else { return }
+        labelled[flow] = true
+        count += 1
+      }
+    }
+    for (flow, details) in graph.details where !labelled[Int(flow)] && details.attributes.contains(where: { Self.keys.contains($0.key) && $0.value != "0" }) {
       labelled[Int(flow)] = true
       count += 1
     }

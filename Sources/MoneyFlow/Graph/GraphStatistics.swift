@@ -5,7 +5,8 @@ public struct GraphStatistics: Sendable {
   public struct KindSummary: Sendable, Equatable {
     public var kind: FlowKind
     public var flows: Int
-    /// Flows of this kind without an amount.
+    /// Flows of this kind without a known amount: undisclosed, or in a
+    /// currency without a rate to the base currency.
     public var undisclosed: Int
     /// The sum of the disclosed amounts, in the base currency.
     public var total: Double
@@ -23,6 +24,11 @@ public struct GraphStatistics: Sendable {
   public var baseCurrency: String
   public var byKind: [KindSummary]
   public var undisclosedFlows: Int
+  /// Flows with an amount in a currency that has no rate to the base
+  /// currency: their value is unknown, and no total counts them.
+  public var unratedFlows = 0
+  /// The currencies of ``unratedFlows``, in byte order.
+  public var unratedCurrencies: [String] = []
   public var undatedFlows: Int
   public var earliest: FlowDate?
   public var latest: FlowDate?
@@ -41,14 +47,16 @@ public struct GraphStatistics: Sendable {
 
   /// Summarises `graph`, listing the `top` largest flows, payers and payees.
   ///
-  /// - Throws: ``CurrencyConversion/Failure`` if amounts in several
-  ///   currencies cannot be converted to one.
+  /// - Throws: ``CurrencyConversion/Failure`` if amounts are in several
+  ///   currencies and the document names no base currency.
   /// - Complexity: O(*V* log *V* + *E* log `top`).
   public init(graph: FlowGraph, top: Int = 10) throws(CurrencyConversion.Failure) {
     let conversion = try CurrencyConversion(graph: graph)
     companyCount = graph.companyCount
     flowCount = graph.flowCount
     baseCurrency = conversion.baseCurrency
+    unratedFlows = conversion.unrated.reduce(0) { $0 + $1.flows }
+    unratedCurrencies = conversion.unrated.map(\.code)
     var kinds = FlowKind.allCases.map { KindSummary(kind: $0, flows: 0, undisclosed: 0, total: 0) }
     var paid = [Double](repeating: 0, count: graph.companyCount)
     var paidCount = [Int](repeating: 0, count: graph.companyCount)
@@ -71,7 +79,7 @@ public struct GraphStatistics: Sendable {
         undatedFlows += 1
       }
       guard let value = conversion.value(of: flow, in: graph) else {
-        undisclosedFlows += 1
+        if !graph.hasAmount(flow) { undisclosedFlows += 1 }
         kinds[Int(kind.rawValue)].undisclosed += 1
         continue
       }

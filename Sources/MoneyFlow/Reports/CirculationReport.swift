@@ -23,13 +23,23 @@ public struct CirculationReport: Sendable {
   public var cycles: [CirculationCycle] { decomposition.cycles }
 
   /// Prepares the report, decomposing the circulation into cycles and keeping
-  /// the `cycleLimit` largest (0 keeps all).
+  /// the `cycleLimit` largest (0 keeps all), on two threads if `threads` is
+  /// 2 or more and the support splits (same answer); `progress` hears how
+  /// far the decomposition has got.
   ///
-  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:)``.
-  public init(graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100) {
+  /// - Complexity: that of ``MaximumCirculation/cycleDecomposition(in:limit:threads:progress:)``.
+  public init(
+    graph: FlowGraph, circulation: MaximumCirculation, cycleLimit: Int = 100, threads: Int = 1,
+    progress: (@Sendable (CirculationProgress) -> Void)? = nil
+  ) {
     self.graph = graph
     self.circulation = circulation
-    self.decomposition = circulation.cycleDecomposition(in: graph, limit: cycleLimit)
+    var walkProgress: (@Sendable (Int, Int) -> Void)?
+    if let progress {
+      walkProgress = { done, total in progress(CirculationProgress(stage: .decomposing, count: done, total: total)) }
+    }
+    self.decomposition = circulation.cycleDecomposition(
+      in: graph, limit: cycleLimit, threads: threads, progress: walkProgress)
   }
 
   // MARK: - Text
@@ -157,32 +167,29 @@ public struct CirculationReport: Sendable {
   public func jsonMembers() -> [(String, JSONStreamWriter.Member)] {
     let c = circulation
     let graph = graph
-    let companies = c.companies.lazy.map { row -> JSONValue in
-      var members: [(String, JSONValue)] = [("id", .string(graph.id(of: row.company)))]
+    let companies = JSONStreamWriter.Member.objects(c.companies) { row, object in
+      let id = graph.id(of: row.company)
+      object.string("id", id)
       let name = graph.name(of: row.company)
-      if !name.hasSameBytes(as: graph.id(of: row.company)) { members.append(("name", .string(name))) }
-      members += [
-        ("out", .number(row.moneyOut)), ("in", .number(row.moneyIn)),
-        ("circular", .number(row.circular)), ("net", .number(row.net)),
-      ]
-      return .object(members)
+      if !name.hasSameBytes(as: id) { object.string("name", name) }
+      object.number("out", row.moneyOut)
+      object.number("in", row.moneyIn)
+      object.number("circular", row.circular)
+      object.number("net", row.net)
     }
-    let flows = (0 ..< graph.flowCount).lazy.filter { $0 < c.isIncluded.count && c.isIncluded[$0] }.map { flow -> JSONValue in
-      var members: [(String, JSONValue)] = [("index", .int(flow))]
-      if case .object(let fields) = graph.jsonObject(forFlow: flow) { members += fields }
-      members.append(("circular", .number(c.circularAmounts[flow])))
-      return .object(members)
+    let included = (0 ..< graph.flowCount).lazy.filter { $0 < c.isIncluded.count && c.isIncluded[$0] }
+    let flows = JSONStreamWriter.Member.objects(included) { flow, object in
+      object.int("index", flow)
+      graph.writeJSONFields(ofFlow: flow, to: &object)
+      object.number("circular", c.circularAmounts[flow])
     }
     let labels = FlowLabels(graph: graph)
-    let cycleValues = cycles.lazy.map { cycle -> JSONValue in
-      var members: [(String, JSONValue)] = [
-        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
-        ("flows", .array(cycle.flows.map { .int($0) })),
-        ("amount", .number(cycle.amount)),
-      ]
+    let cycleObjects = JSONStreamWriter.Member.objects(cycles) { cycle, object in
+      object.strings("companies", cycle.companies.lazy.map { graph.id(of: $0) })
+      object.ints("flows", cycle.flows)
+      object.number("amount", cycle.amount)
       // Where flows carry laundering labels: how many of the cycle's flows do.
-      if !labels.isEmpty { members.append(("labelled", .int(labels.count(of: cycle.flows)))) }
-      return .object(members)
+      if !labels.isEmpty { object.int("labelled", labels.count(of: cycle.flows)) }
     }
     return (c.stoppedBy == nil ? [] : [("truncated", .value(.bool(true)))]) + [
       ("gross", .value(.number(c.gross))),
@@ -192,9 +199,9 @@ public struct CirculationReport: Sendable {
       ("undisclosed_excluded", .value(.int(c.undisclosedExcluded))),
       ("undated_excluded", .value(.int(c.undatedExcluded))),
       ("cycle_count", .value(.int(decomposition.count))),
-      ("companies", .array(companies)),
-      ("flows", .array(flows)),
-      ("cycles", .array(cycleValues)),
+      ("companies", companies),
+      ("flows", flows),
+      ("cycles", cycleObjects),
     ]
   }
 

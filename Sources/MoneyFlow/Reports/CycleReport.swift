@@ -35,42 +35,47 @@ public enum CycleReport {
   ///
   /// - Complexity: O(1); writing them is O(*n*) in the size of the answer.
   public static func jsonMembers(_ result: CycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
-    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
     let labels = FlowLabels(graph: graph)
-    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      labelled(labels, Array(cycle.flows.joined()), [
-        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
-        ("length", .int(cycle.length)),
-        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
-        ("currency", currency),
-        ("flows", .array(cycle.flows.joined().map { graph.jsonObject(forFlow: $0) })),
-      ])
+    let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
+      writeCycle(
+        cycle.companies, cycle.length, cycle.circulating, currency, span: nil, Array(cycle.flows.joined()), labels,
+        graph, &object)
     }
-    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
+    return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
   public static func jsonMembers(_ result: TemporalCycleSearchResult, graph: FlowGraph) -> [(String, JSONStreamWriter.Member)] {
-    let currency = JSONValue.optional(result.baseCurrency.isEmpty ? nil : result.baseCurrency)
+    let currency = result.baseCurrency.isEmpty ? nil : result.baseCurrency
     let labels = FlowLabels(graph: graph)
-    let cycles = result.cycles.lazy.map { cycle -> JSONValue in
-      labelled(labels, cycle.flows, [
-        ("companies", .array(cycle.companies.map { .string(graph.id(of: $0)) })),
-        ("length", .int(cycle.length)),
-        ("bottleneck", cycle.circulating.map(JSONValue.number) ?? .null),
-        ("currency", currency),
-        ("span_days", .int(cycle.spanDays)),
-        ("span_seconds", .int(Int(cycle.spanSeconds))),
-        ("flows", .array(cycle.flows.map { graph.jsonObject(forFlow: $0) })),
-      ])
+    let cycles = JSONStreamWriter.Member.objects(result.cycles) { cycle, object in
+      writeCycle(
+        cycle.companies, cycle.length, cycle.circulating, currency, span: (cycle.spanDays, Int(cycle.spanSeconds)),
+        cycle.flows, labels, graph, &object)
     }
-    return documentMembers(result.count, result.truncated, .array(cycles), result.exposure, graph)
+    return documentMembers(result.count, result.truncated, cycles, result.exposure, graph)
   }
 
-  /// A cycle object; where the graph has labels, with `labelled`: how many
-  /// of its `flows` carry a laundering label.
-  private static func labelled(_ labels: FlowLabels, _ flows: [Int], _ members: [(String, JSONValue)]) -> JSONValue {
-    guard !labels.isEmpty else { return .object(members) }
-    return .object(members + [("labelled", .int(labels.count(of: flows)))])
+  /// Writes one cycle object of the JSON answers (structural and temporal):
+  /// companies, length, bottleneck, currency, span_days and span_seconds
+  /// (temporal only), flows, and `labelled` (how many of its flows carry a laundering label)
+  /// where the graph has labels.
+  ///
+  /// - Complexity: O(size of the cycle's flows).
+  private static func writeCycle(
+    _ companies: [CompanyID], _ length: Int, _ circulating: Double?, _ currency: String?, span: (days: Int, seconds: Int)?,
+    _ flows: [Int], _ labels: FlowLabels, _ graph: FlowGraph, _ object: inout JSONObjectWriter
+  ) {
+    object.strings("companies", companies.lazy.map { graph.id(of: $0) })
+    object.int("length", length)
+    object.number("bottleneck", circulating)
+    object.string("currency", orNull: currency)
+    if let span {
+      object.int("span_days", span.days)
+      object.int("span_seconds", span.seconds)
+    }
+    object.objects("flows", flows) { graph.writeJSONFields(ofFlow: $0, to: &$1) }
+    if !labels.isEmpty { object.int("labelled", labels.count(of: flows)) }
   }
 
   /// `, 2 of 3 flows labelled` where the graph has labels.
@@ -87,14 +92,11 @@ public enum CycleReport {
       ("cycles", cycles),
       (
         "companies",
-        .array(
-          exposure.lazy.map {
-            .object([
-              ("id", .string(graph.id(of: $0.company))),
-              ("cycles", .int($0.cycles)),
-              ("circulating", $0.circulating.map(JSONValue.number) ?? .null),
-            ])
-          })
+        .objects(exposure) { entry, object in
+          object.string("id", graph.id(of: entry.company))
+          object.int("cycles", entry.cycles)
+          object.number("circulating", entry.circulating)
+        }
       ),
     ]
   }
@@ -123,7 +125,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency) + ", length \(cycle.length)"
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows.joined()) + ", length \(cycle.length)"
       out += labelNote(labels, Array(cycle.flows.joined())) + "\n"
       for (hop, flows) in cycle.flows.enumerated() {
         let from = cycle.companies[hop]
@@ -165,7 +167,7 @@ public enum CycleReport {
     let labels = FlowLabels(graph: graph)
     for (i, cycle) in result.cycles.enumerated() {
       out += "\n\(i + 1). " + route(cycle.companies, graph) + "\n"
-      out += "   " + circulating(cycle.circulating, result.baseCurrency)
+      out += "   " + circulating(cycle.circulating, result.baseCurrency, graph, cycle.flows)
       out += ", length \(cycle.length), over \(duration(FlowDuration(seconds: cycle.spanSeconds), timed: graph.hasTimesOfDay))"
       out += labelNote(labels, cycle.flows) + "\n"
       let dates = cycle.flows.map { graph.date(of: $0)?.description ?? "" }
@@ -224,8 +226,13 @@ public enum CycleReport {
     (companies + companies.prefix(1)).map { graph.name(of: $0) }.joined(separator: " → ")
   }
 
-  private static func circulating(_ amount: Double?, _ currency: String) -> String {
-    guard let amount else { return "circulating amount unknown (undisclosed flows)" }
+  /// `13 bn USD circulating`, or why the amount of a cycle through `flows` is unknown.
+  private static func circulating(_ amount: Double?, _ currency: String, _ graph: FlowGraph, _ flows: some Sequence<Int>) -> String {
+    guard let amount else {
+      let unrated = graph.unratedCurrencies(of: flows)
+      if unrated.isEmpty { return "circulating amount unknown (undisclosed flows)" }
+      return "circulating amount unknown (no rate from \(unrated.joined(separator: ", ")) to \(currency))"
+    }
     return MoneyFormat.short(amount, currency: currency) + " circulating"
   }
 

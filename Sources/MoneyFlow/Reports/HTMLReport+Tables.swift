@@ -24,14 +24,19 @@ extension HTMLReport {
       }
       rows.append(row + "</ul></td></tr>")
     }
-    let caption = cycles.cycles.count < cycles.count
-      ? "The \(Self.count(cycles.cycles.count, "cycle")) with the largest circulating amount, of \(Self.count(cycles.count, "cycle"))"
-      : Self.count(cycles.count, "cycle")
     out += table(
-      id: "cycles", caption: caption,
+      id: "cycles", caption: Self.caption(listed: cycles.cycles.count, of: cycles.count, "cycle", all: "cycle"),
       headers: [("#", true), ("Companies", false), ("Length", true), ("Circulating", true), ("Flows (id, kind, amount, date, source)", false)],
       rows: rows)
     return out + "</section>\n"
+  }
+
+  /// The caption of a list of the `listed` largest of `total` cycles
+  /// (`noun`), or their count (`all`) when all are listed.
+  static func caption(listed: Int, of total: Int, _ noun: String, all: String) -> String {
+    listed < total
+      ? "The \(count(listed, noun)) with the largest circulating amount, of \(count(total, noun))"
+      : count(total, all)
   }
 
   /// The time-respecting cycles: chains of flows whose dates never go backwards.
@@ -59,11 +64,9 @@ extension HTMLReport {
       }
       rows.append(row + "</ol></td></tr>")
     }
-    let caption = temporal.cycles.count < temporal.count
-      ? "The \(Self.count(temporal.cycles.count, "chain")) with the largest circulating amount, of \(Self.count(temporal.count, "chain"))"
-      : Self.count(temporal.count, "time-respecting cycle")
     out += table(
-      id: "temporal", caption: caption,
+      id: "temporal",
+      caption: Self.caption(listed: temporal.cycles.count, of: temporal.count, "chain", all: "time-respecting cycle"),
       headers: [("#", true), ("Companies", false), ("Length", true), ("Circulating", true), ("Span", true), ("Flows in date order", false)],
       rows: rows)
     return out + "</section>\n"

@@ -19,7 +19,7 @@ public enum SCCReport {
     _ components: StronglyConnectedComponents, graph: FlowGraph
   ) -> [(String, JSONStreamWriter.Member)] {
     let cyclic = components.cyclicComponents
-    return [("components", .array(cyclic.lazy.map { members in .array(members.map { .string(graph.id(of: $0)) }) }))]
+    return [("components", .stringArrays { visit in for members in cyclic { try visit(members.map { graph.id(of: $0) }) } })]
   }
 
   /// One numbered line per component with a cycle, listing display names

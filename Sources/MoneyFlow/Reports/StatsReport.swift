@@ -10,6 +10,10 @@ public enum StatsReport {
     if stats.selfFlows > 0 { out += " (\(stats.selfFlows) from a company to itself)" }
     out += "\n"
     if stats.undisclosedFlows > 0 { out += "\(count(stats.undisclosedFlows, "flow has", "flows have")) no disclosed amount\n" }
+    if stats.unratedFlows > 0 {
+      out += "\(count(stats.unratedFlows, "flow", "flows")) in \(stats.unratedCurrencies.joined(separator: ", ")) "
+        + "\(stats.unratedFlows == 1 ? "has" : "have") no rate to \(currency): amount unknown, in no total\n"
+    }
     if let earliest = stats.earliest, let latest = stats.latest {
       out += "Dates: \(earliest) to \(latest)"
       if stats.undatedFlows > 0 { out += " (\(count(stats.undatedFlows, "flow", "flows")) undated)" }
@@ -27,7 +31,7 @@ public enum StatsReport {
     for summary in stats.byKind {
       var line = "  " + pad(summary.kind.name, width) + "  " + leftPad(String(summary.flows), 7) + (summary.flows == 1 ? " flow " : " flows")
       if summary.flows > summary.undisclosed { line += "  " + money(summary.total) }
-      if summary.undisclosed > 0 { line += "  (\(summary.undisclosed) undisclosed)" }
+      if summary.undisclosed > 0 { line += "  (\(summary.undisclosed) \(stats.unratedFlows > 0 ? "unknown" : "undisclosed"))" }
       if !summary.kind.movesMoney { line += "  [moves no money]" }
       out += line + "\n"
     }
@@ -70,6 +74,7 @@ public enum StatsReport {
       ("biggest_payers", companies(stats.biggestPayers)),
       ("biggest_payees", companies(stats.biggestPayees)),
     ]
+    if stats.unratedFlows > 0 { members.append(("unrated", .int(stats.unratedFlows))) }
     if stats.labelledFlows > 0 {
       members.append(("labelled_flows", .int(stats.labelledFlows)))
       members.append(("labelled_on_cycle", .int(stats.labelledOnCycle)))

@@ -52,17 +52,16 @@ struct TemporalCycleSearcher {
   /// nil or at least the size of the start's component.
   var maxLength: Int32?
 
-  // The path: pathNode[0] is the start; pathEntry[d] is the link-flow entry
-  // leaving pathNode[d]; arrival[d] the time pathNode[d] was reached.
-  let pathNode: WorkBuffer<Int32>
+  // The path (``SearchPath``): path.node[0] is the start; path.hop[d] is
+  // the flow leaving path.node[d], pathEntry[d] its link-flow entry, and
+  // path.cursor[d] the next entry to try; arrival[d] the time path.node[d]
+  // was reached.
+  let path: SearchPath
   let pathEntry: WorkBuffer<Int32>
-  let pathFlow: WorkBuffer<Int32>
   let arrival: WorkBuffer<Int64>
   let linkCursor: WorkBuffer<Int32>
-  let entryCursor: WorkBuffer<Int32>
   let entryEnd: WorkBuffer<Int32>
   let found: WorkBuffer<Bool>
-  let onPath: WorkBuffer<Bool>
 
   // Closing times: a company last closed at time `closing` at depth
   // `closingDepth` is not entered at that time or later at that depth or
@@ -70,9 +69,7 @@ struct TemporalCycleSearcher {
   // CycleSearcher.
   let closing: WorkBuffer<Int64>
   let closingDepth: WorkBuffer<Int32>
-  let blockHead: WorkBuffer<Int32>
-  let blockNext: WorkBuffer<Int32>
-  let inBlockList: WorkBuffer<Bool>
+  let blocks: BlockLists
   var touched: [Int32] = []
   /// The latest time each company may pay into a chain back to the start.
   var latest: TemporalLatestDeparture
@@ -105,20 +102,15 @@ struct TemporalCycleSearcher {
     self.componentOf = components.componentOf
     self.lengthBound = maxLength
     self.componentSize = (0 ..< components.count).map { Int32(components.size(ofComponent: $0)) }
-    pathNode = WorkBuffer(repeating: 0, count: n + 1)
+    path = SearchPath(companyCount: n)
     pathEntry = WorkBuffer(repeating: 0, count: n + 1)
-    pathFlow = WorkBuffer(repeating: 0, count: n + 1)
     arrival = WorkBuffer(repeating: 0, count: n + 1)
     linkCursor = WorkBuffer(repeating: 0, count: n + 1)
-    entryCursor = WorkBuffer(repeating: 0, count: n + 1)
     entryEnd = WorkBuffer(repeating: 0, count: n + 1)
     found = WorkBuffer(repeating: false, count: n + 1)
-    onPath = WorkBuffer(repeating: false, count: n)
     closing = WorkBuffer(repeating: TemporalCycleSearcher.open, count: n)
     closingDepth = WorkBuffer(repeating: 0, count: n)
-    blockHead = WorkBuffer(repeating: -1, count: n)
-    blockNext = WorkBuffer(repeating: -1, count: links.linkCount)
-    inBlockList = WorkBuffer(repeating: false, count: links.linkCount)
+    blocks = BlockLists(companyCount: n, linkCount: links.linkCount)
     isTouched = WorkBuffer(repeating: false, count: n)
     nearStamp = WorkBuffer(repeating: 0, count: n)
     distance = WorkBuffer(repeating: 0, count: n)
@@ -205,9 +197,9 @@ struct TemporalCycleSearcher {
 
   @inline(__always)
   private func setFirst(_ start: Int32, _ entry: Int32) {
-    pathNode[0] = start
+    path.node[0] = start
     pathEntry[0] = entry
-    pathFlow[0] = links.linkFlows[Int(entry)]
+    path.hop[0] = links.linkFlows[Int(entry)]
   }
 
   /// The link of `entry`, one of the link-flow entries of `start`'s links.
@@ -225,7 +217,7 @@ struct TemporalCycleSearcher {
   /// Whether the chain may enter `w` (not the start) at depth `depth`.
   @inline(__always)
   private func admits(_ w: Int32, depth: Int, component: Int32, start: Int32, aboveStartOnly: Bool) -> Bool {
-    if onPath[Int(w)] || componentOf[Int(w)] != component { return false }
+    if path.onPath[Int(w)] || componentOf[Int(w)] != component { return false }
     if aboveStartOnly, w < start { return false }
     if let maxLength {
       // The fewest links from w back to the start.
@@ -282,19 +274,19 @@ struct TemporalCycleSearcher {
     else {
       return true
     }
-    onPath[Int(start)] = true
+    path.onPath[Int(start)] = true
     var depth = 1
     enter(first, time: time, depth: depth)
     var running = true
     while true {
-      let v = Int(pathNode[depth])
-      let cursor = entryCursor[depth]
+      let v = Int(path.node[depth])
+      let cursor = path.cursor[depth]
       if cursor < entryEnd[depth] {
-        entryCursor[depth] = cursor + 1
+        path.cursor[depth] = cursor + 1
         let w = links.linkTarget[Int(linkCursor[depth]) - 1]
         let entryTime = links.entryTime[Int(cursor)]
         pathEntry[depth] = cursor
-        pathFlow[depth] = links.linkFlows[Int(cursor)]
+        path.hop[depth] = links.linkFlows[Int(cursor)]
         if w == start {
           guard emit(depth: depth, into: &sink) else {
             running = false
@@ -306,7 +298,7 @@ struct TemporalCycleSearcher {
           enter(w, time: entryTime, depth: depth)
         } else {
           // Later flows of this link are closed too.
-          entryCursor[depth] = entryEnd[depth]
+          path.cursor[depth] = entryEnd[depth]
         }
         continue
       }
@@ -316,19 +308,19 @@ struct TemporalCycleSearcher {
         let w = links.linkTarget[l]
         let t = arrival[depth] &+ step
         if w == start {
-          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
+          (path.cursor[depth], entryEnd[depth]) = entries(of: l, from: max(t, closingLow), through: horizon)
         } else if admits(w, depth: depth + 1, component: component, start: start, aboveStartOnly: aboveStartOnly),
           let reach = lastArrival(w)
         {
-          (entryCursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: min(horizon, reach))
+          (path.cursor[depth], entryEnd[depth]) = entries(of: l, from: t, through: min(horizon, reach))
         } else {
-          entryCursor[depth] = 0
+          path.cursor[depth] = 0
           entryEnd[depth] = 0
         }
         continue
       }
       // Every way on from v is tried: leave it.
-      onPath[v] = false
+      path.onPath[v] = false
       let success = found[depth]
       if success {
         unblock(Int32(v))
@@ -339,20 +331,20 @@ struct TemporalCycleSearcher {
       if depth == 0 { break }
       if success { found[depth] = true }
     }
-    for d in 0 ... depth { onPath[Int(pathNode[d])] = false }
+    path.leave(through: depth)
     if !keepClosingTimes || !running { clearClosingTimes() }
     return running
   }
 
   @inline(__always)
   private mutating func enter(_ w: Int32, time: Int64, depth: Int) {
-    pathNode[depth] = w
+    path.node[depth] = w
     arrival[depth] = time
     linkCursor[depth] = links.linkStart[Int(w)]
-    entryCursor[depth] = 0
+    path.cursor[depth] = 0
     entryEnd[depth] = 0
     found[depth] = false
-    onPath[Int(w)] = true
+    path.onPath[Int(w)] = true
     touch(w)
   }
 
@@ -372,11 +364,7 @@ struct TemporalCycleSearcher {
     closingDepth[Int(v)] = maxLength == nil ? 0 : Int32(depth)
     for l in Int(links.linkStart[Int(v)]) ..< Int(links.linkStart[Int(v) + 1]) {
       let w = links.linkTarget[l]
-      guard componentOf[Int(w)] == component, !inBlockList[l] else { continue }
-      inBlockList[l] = true
-      blockNext[l] = blockHead[Int(w)]
-      blockHead[Int(w)] = Int32(l)
-      touch(w)
+      if componentOf[Int(w)] == component, blocks.add(l, waitingFor: w) { touch(w) }
     }
   }
 
@@ -385,20 +373,15 @@ struct TemporalCycleSearcher {
   private mutating func unblock(_ u: Int32) {
     closing[Int(u)] = TemporalCycleSearcher.open
     closingDepth[Int(u)] = 0
+    let (closing, closingDepth, onPath, blocks) = (self.closing, self.closingDepth, path.onPath, self.blocks)
     work.append(u)
     while let x = work.popLast() {
-      var e = blockHead[Int(x)]
-      blockHead[Int(x)] = -1
-      while e >= 0 {
-        let next = blockNext[Int(e)]
-        inBlockList[Int(e)] = false
-        let y = links.linkSource[Int(e)]
+      blocks.release(x, payers: links) { y in
         if closing[Int(y)] != TemporalCycleSearcher.open, !onPath[Int(y)] {
           closing[Int(y)] = TemporalCycleSearcher.open
           closingDepth[Int(y)] = 0
           work.append(y)
         }
-        e = next
       }
     }
   }
@@ -408,12 +391,7 @@ struct TemporalCycleSearcher {
       isTouched[Int(v)] = false
       closing[Int(v)] = TemporalCycleSearcher.open
       closingDepth[Int(v)] = 0
-      var e = blockHead[Int(v)]
-      while e >= 0 {
-        inBlockList[Int(e)] = false
-        e = blockNext[Int(e)]
-      }
-      blockHead[Int(v)] = -1
+      blocks.clear(v)
     }
     touched.removeAll(keepingCapacity: true)
   }
@@ -431,49 +409,23 @@ struct TemporalCycleSearcher {
       stamp = 1
     }
     nearDepth = min(maxLength - 1, maxLength / 2)
-    let component = componentOf[Int(start)]
-    queue.removeAll(keepingCapacity: true)
-    var head = -1
-    var x = start
-    var depth: Int32 = 0
-    while true {
-      if depth < nearDepth {
-        for slot in Int(links.inStart[Int(x)]) ..< Int(links.inStart[Int(x) + 1]) {
-          let u = links.linkSource[Int(links.inLinks[slot])]
-          guard u != start, nearStamp[Int(u)] != stamp, componentOf[Int(u)] == component else { continue }
-          nearStamp[Int(u)] = stamp
-          distance[Int(u)] = depth + 1
-          queue.append(u)
-        }
-      }
-      head += 1
-      guard head < queue.count else { break }
-      x = queue[head]
-      depth = distance[Int(x)]
+    let (nearStamp, stamp) = (self.nearStamp, self.stamp)
+    links.searchBackward(
+      from: start, maxDepth: nearDepth, componentOf: componentOf, distance: distance, queue: &queue
+    ) { u, _ in
+      guard u != start, nearStamp[Int(u)] != stamp else { return false }
+      nearStamp[Int(u)] = stamp
+      return true
     }
     // With the search as deep as the bound allows, companies not found
     // cannot get back at all.
     if nearDepth >= maxLength - 1 { nearDepth = maxLength }
   }
 
-  /// Hands the chain `pathFlow[0 ... depth]` to the sink with its
+  /// Hands the chain `path.hop[0 ... depth]` to the sink with its
   /// circulating amount: the smallest flow amount (NaN if one is undisclosed).
   @inline(__always)
   private func emit(depth: Int, into sink: inout CycleSink) -> Bool {
-    var amount = Double.nan
-    if !sink.countOnly {
-      amount = .infinity
-      for d in 0 ... depth {
-        let value = links.entryValue[Int(pathEntry[d])]
-        if value.isNaN {
-          amount = .nan
-          break
-        }
-        if value < amount { amount = value }
-      }
-    }
-    return sink.record(
-      nodes: UnsafeBufferPointer(start: pathNode.base, count: depth + 1),
-      hops: UnsafeBufferPointer(start: pathFlow.base, count: depth + 1), amount: amount)
+    path.emit(depth: depth, into: &sink, values: links.entryValue, at: pathEntry)
   }
 }

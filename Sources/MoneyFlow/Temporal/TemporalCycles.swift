@@ -82,52 +82,6 @@ public struct TemporalCycle: Sendable, Hashable {
   public var length: Int { companies.count }
 }
 
-/// What a search for time-respecting cycles found.
-public struct TemporalCycleSearchResult: Sendable {
-  /// The number of chains counted.
-  public var count: Int
-  /// Whether the search stopped at `stopAfter` while more chains existed,
-  /// or stopped early (see ``interruption``).
-  public var truncated: Bool
-  /// The `limit` counted chains with the largest circulating amount, best
-  /// first (unknown amounts last; ties by company sequence, then flows).
-  public var cycles: [TemporalCycle]
-  /// Per company with at least one counted chain: chains through it and
-  /// their circulating amount; the first `limit`.
-  public var exposure: [CompanyExposure]
-  /// The currency of all amounts.
-  public var baseCurrency: String
-  /// Flows the filter kept that have a date (and so take part).
-  public var selectedFlowCount: Int
-  /// Flows of the requested kinds left out for lack of a date: all of them,
-  /// since a time-respecting cycle needs dates.
-  public var undatedExcluded: Int
-  /// Dated flows left out for lack of an amount (a minimum amount was given).
-  public var undisclosedExcluded: Int
-  /// The options the search ran with.
-  public var options: TemporalCycleSearchOptions
-  /// Where the search stopped when its ``StopSignal`` fired; nil if it ran
-  /// to the end (as for ``CycleSearchResult/interruption``).
-  public var interruption: SearchInterruption?
-
-  public init(
-    count: Int, truncated: Bool, cycles: [TemporalCycle], exposure: [CompanyExposure], baseCurrency: String,
-    selectedFlowCount: Int, undatedExcluded: Int, undisclosedExcluded: Int, options: TemporalCycleSearchOptions,
-    interruption: SearchInterruption? = nil
-  ) {
-    self.interruption = interruption
-    self.count = count
-    self.truncated = truncated
-    self.cycles = cycles
-    self.exposure = exposure
-    self.baseCurrency = baseCurrency
-    self.selectedFlowCount = selectedFlowCount
-    self.undatedExcluded = undatedExcluded
-    self.undisclosedExcluded = undisclosedExcluded
-    self.options = options
-  }
-}
-
 extension FlowGraph {
   /// Finds the time-respecting cycles: chains of individual selected flows,
   /// each company at most once, whose times never go backwards (a date
@@ -176,116 +130,77 @@ extension FlowGraph {
     _ options: TemporalCycleSearchOptions = TemporalCycleSearchOptions(),
     progress: (@Sendable (CycleSearchProgress) -> Void)? = nil, stop: StopSignal? = nil
   ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
-    var interruption: SearchInterruption?
-    var result = try temporalCycles(options) { links in
-      let searched = links.enumerateTemporalCycles(options, progress: progress, stop: stop)
-      interruption = searched.interruption
-      return searched.found
-    }
-    result.interruption = interruption
-    return result
-  }
-
-  /// ``temporalCycles(_:progress:)`` with the enumeration `search` over the
-  /// dated link graph (a shard's, or shards merged).
-  func temporalCycles(
-    _ options: TemporalCycleSearchOptions, search: (LinkGraph) -> CycleSearchFound
-  ) throws(CurrencyConversion.Failure) -> TemporalCycleSearchResult {
-    let selection = try FlowSelection(graph: self, filter: options.filter)
-    let links = LinkGraph(
-      graph: self, isSelected: selection.isSelected, conversion: options.countOnly ? nil : selection.conversion,
-      requireDate: true)
-    // Flows of the requested kinds without a date: none can take part. Those
-    // also undisclosed count once, as undated.
-    let filter = options.filter
-    var undated = 0
-    var undatedUndisclosed = 0
-    for flow in 0 ..< flowCount where filter.kinds.contains(kind(of: flow)) && date(of: flow) == nil {
-      undated += 1
-      if !hasAmount(flow) { undatedUndisclosed += 1 }
-    }
-    var undisclosed = selection.undisclosedExcluded
-    if filter.minimumAmount != nil, filter.since == nil, filter.until == nil { undisclosed -= undatedUndisclosed }
-    let found = search(links)
-    let cycles = found.ranked.map { entry in
-      TemporalCycle(
-        companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
-        circulating: entry.amount.isNaN ? nil : entry.amount,
-        spanSeconds: time(of: Int(entry.hops[entry.hops.count - 1])) - time(of: Int(entry.hops[0])))
-    }
-    return TemporalCycleSearchResult(
-      count: found.count, truncated: found.truncated, cycles: cycles,
-      exposure: options.countOnly ? [] : found.exposure.listed(limit: options.limit),
-      baseCurrency: selection.conversion.baseCurrency, selectedFlowCount: links.flowCount,
-      undatedExcluded: undated, undisclosedExcluded: undisclosed,
-      options: options)
+    try searchCycles(options, progress: progress, stop: stop)
   }
 }
 
-extension LinkGraph {
-  /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:)``; the
-  /// link graph must hold dated flows only.
-  /// With `shard`, searches only from that shard's start companies.
-  func enumerateTemporalCycles(
-    _ options: TemporalCycleSearchOptions, shard: WorkShard? = nil,
-    progress: (@Sendable (CycleSearchProgress) -> Void)?, stop: StopSignal? = nil
-  ) -> (found: CycleSearchFound, interruption: SearchInterruption?) {
-    let n = companyCount
-    let components = StronglyConnectedComponents(links: self)
-    let reporter = progress.map { ProgressReporter(components: components, callback: $0) }
-    let searchable = (options.maxLength ?? 1) >= 1
-    var restriction = CycleRestriction(minLength: options.minLength ?? 0)
-    // Components worth searching: with a cycle, at least `minLength`
-    // companies, and (with `through`) one of the companies asked for.
-    var wanted = (0 ..< components.count).map {
-      components.hasCycle(component: $0)
-        && Int(components.memberStart[$0 + 1] - components.memberStart[$0]) >= restriction.minLength
+extension TemporalCycleSearchOptions: CycleSearchRequest, CycleSearchKind {
+  public typealias Found = TemporalCycle
+  static var partialKind: CycleSearchPartial.Kind { .temporal }
+
+  /// The flows left out for lack of a date (none can take part), and with
+  /// `through`, the companies a counted chain must pass through.
+  ///
+  /// - Complexity: O(*V* + *E*).
+  func refine(_ input: inout CycleSearchInput, graph: FlowGraph) {
+    // Flows of the requested kinds without a date. Those also undisclosed
+    // count once, as undated.
+    var undated = 0
+    var undatedUndisclosed = 0
+    for flow in 0 ..< graph.flowCount where filter.kinds.contains(graph.kind(of: flow)) && graph.date(of: flow) == nil {
+      undated += 1
+      if input.selection.conversion.value(of: flow, in: graph) == nil { undatedUndisclosed += 1 }
     }
-    if !options.through.isEmpty {
-      restriction.through = [Bool](repeating: false, count: n)
+    if filter.minimumAmount != nil, filter.since == nil, filter.until == nil {
+      input.undisclosedExcluded -= undatedUndisclosed
+    }
+    input.undatedExcluded = undated
+    input.selectedFlowCount = input.links.flowCount
+    guard !through.isEmpty else { return }
+    let n = input.links.companyCount
+    input.restriction.through = [Bool](repeating: false, count: n)
+    for company in through where company.index < n { input.restriction.through[company.index] = true }
+  }
+
+  /// The enumeration behind ``FlowGraph/temporalCycles(_:progress:stop:)``:
+  /// from each company of a component worth searching (with `through`, one
+  /// holding one of those companies), on `threads` workers (one with
+  /// `stopAfter`); with `shard`, only from that shard's start companies.
+  func enumerate(_ input: CycleSearchInput, run: CycleSearchRun, shard: WorkShard?) -> (sinks: [CycleSink], starts: Int) {
+    let links = input.links
+    let components = run.components
+    let searchable = (maxLength ?? 1) >= 1
+    var wanted = (0 ..< components.count).map { run.isSearched(component: $0) }
+    if !input.restriction.through.isEmpty {
       var holdsTarget = [Bool](repeating: false, count: components.count)
-      for company in options.through where company.index < n {
-        restriction.through[company.index] = true
-        holdsTarget[Int(components.componentOf[company.index])] = true
+      for v in 0 ..< links.companyCount where input.restriction.through[v] {
+        holdsTarget[Int(components.componentOf[v])] = true
       }
       for c in 0 ..< components.count where !holdsTarget[c] { wanted[c] = false }
     }
-    let candidates = (0 ..< Int32(searchable ? n : 0)).filter { wanted[Int(components.componentOf[Int($0)])] }
-    let owned = shard?.owns(candidates, costs: WorkShard.startCosts(links: self, components: components))
-    let starts = owned.map { owned in candidates.indices.filter { owned[$0] }.map { candidates[$0] } } ?? candidates
-    let sinkRestriction = restriction
-    let maxLength = options.maxLength.map { Int32(clamping: $0) }
-    let window = options.window?.seconds
-    let makeSink: @Sendable () -> CycleSink = {
-      CycleSink(
-        companyCount: n, limit: options.limit, stopAfter: options.stopAfter, countOnly: options.countOnly,
-        reporter: reporter, restriction: sinkRestriction, stop: stop)
+    let candidates = (0 ..< Int32(searchable ? links.companyCount : 0)).filter {
+      wanted[Int(components.componentOf[Int($0)])]
     }
-    let threads = options.stopAfter == nil ? max(1, options.threads) : 1
-    let counter = ParallelWork.TaskCounter()
-    let sinks = ParallelWork.run(threads: threads) { _ in
-      var searcher = TemporalCycleSearcher(links: self, components: components, maxLength: maxLength)
-      var sink = makeSink()
-      while true {
-        let task = counter.take()
-        guard task < starts.count else { break }
-        let start = starts[task]
-        if sink.mustStop(before: start) { break }
-        let running = searcher.enumerate(
-          from: start, window: window, strictlyIncreasing: options.strictlyIncreasing, into: &sink)
-        if !running {
-          sink.noteStopped(at: start)
-          break
-        }
-        sink.settled += 1
-        reporter?.add(
-          cycles: sink.takeUnreported(), settled: 1, inComponent: components.component(of: CompanyID(start)))
-      }
-      return sink
+    let starts = run.owned(candidates, by: shard) { $0 }
+    let maxLength = maxLength.map { Int32(clamping: $0) }
+    let window = window?.seconds
+    let strictly = strictlyIncreasing
+    let sinks = run.run(
+      starts, threads: stopAfter == nil ? max(1, threads) : 1,
+      searcher: { TemporalCycleSearcher(links: links, components: components, maxLength: maxLength) }
+    ) { searcher, task, sink in
+      searcher.enumerate(from: starts[task], window: window, strictlyIncreasing: strictly, into: &sink)
     }
-    let merged = CycleSink.merge(sinks, companyCount: n, limit: options.limit)
-    let interruption = CycleSink.interruption(sinks, companiesTotal: starts.count)
-    if interruption == nil { reporter?.finish(cyclesFound: merged.count) }
-    return (merged, interruption)
+    return (sinks, starts.count)
+  }
+
+  /// Chains with their flows and span.
+  func cycles(_ ranked: [RankedCycle], input: CycleSearchInput, graph: FlowGraph) -> [TemporalCycle] {
+    ranked.map { entry in
+      TemporalCycle(
+        companies: entry.nodes.map { CompanyID($0) }, flows: entry.hops.map { Int($0) },
+        circulating: entry.amount.isNaN ? nil : entry.amount,
+        spanSeconds: graph.time(of: Int(entry.hops[entry.hops.count - 1])) - graph.time(of: Int(entry.hops[0])))
+    }
   }
 }

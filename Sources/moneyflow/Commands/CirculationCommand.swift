@@ -17,10 +17,7 @@ enum CirculationCommand {
     options: SharedOptions.filters + [
       OptionSpec(name: "limit", value: "N", help: "Show the N largest cycles and companies in text output; 0 shows all. (default: 10)"),
       Interruption.timeLimit,
-      SharedOptions.formatWithLines(records: "flows"),
-      SharedOptions.output,
-      SharedOptions.columns,
-    ] + SharedOptions.currency,
+    ] + SharedOptions.answerOutput(records: "flows"),
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -29,10 +26,13 @@ enum CirculationCommand {
     let limit = try arguments.int("limit") ?? 10
     let stop = Interruption.begin(timeLimit: try arguments.seconds("time-limit"))
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let circulation = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in
-      try graph.maximumCirculation(filter: filter, stop: stop)
+      try graph.maximumCirculation(filter: filter, stop: stop, progress: Progress.circulationReporter())
     }
-    let report = CirculationReport(graph: graph, circulation: circulation)
+    let report = CirculationReport(
+      graph: graph, circulation: circulation, threads: Progress.cores, progress: Progress.circulationReporter())
+    Progress.finish()
     let shown = limit == 0 ? Int.max : limit
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       switch format {

@@ -27,10 +27,7 @@ enum CyclesCommand {
       OptionSpec(name: "shard", value: "I/N", help: "Search only shard I of N of the work (start companies balanced by their\ncomponent's size); the N shards are disjoint and together the whole answer.\nWith --format partial, print the shard's mergeable answer."),
       OptionSpec(name: "part", value: "P/Q", help: "With --format partial: FILE is part P of Q of a graph split by strongly\nconnected component (DISTRIBUTED.md); the partial names companies by id."),
       OptionSpec(name: "merge", value: "PARTIALS", help: "Merge the partials of all N shards (their --format partial outputs,\nconcatenated in one file, '-' for standard input) and print the answer;\nor those of all Q parts (--part), merged by company id into FILE's answer."),
-      SharedOptions.formatWithLines(records: "cycles"),
-      SharedOptions.output,
-      SharedOptions.columns,
-    ] + SharedOptions.currency,
+    ] + SharedOptions.answerOutput(records: "cycles"),
     run: run)
 
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
@@ -65,43 +62,29 @@ enum CyclesCommand {
     // A shard's search is not stoppable: a signal ends it (its -o file untouched).
     let stop = sharded ? Interruption.unstoppable() : Interruption.begin(timeLimit: timeLimit)
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let through = try arguments.throughCompanies(in: graph) ?? []
     let interruption: SearchInterruption?
 
     let text: () -> String
     let members: () -> [(String, JSONStreamWriter.Member)]
     var empty: (what: String, shape: String)?
+    let search = Search(arguments: arguments, graph: graph, printsPartial: partial, shard: shard, key: key, stop: stop)
     if temporal {
       let options = TemporalCycleSearchOptions(
         filter: filter, window: window, maxLength: maxLength, limit: limit, stopAfter: stopAfter,
         countOnly: countOnly, threads: threads, strictlyIncreasing: strictly,
         through: through, minLength: minLength)
-      let answer = try ShardOptions.answer(
-        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
-        partial: { shard throws(CurrencyConversion.Failure) in try graph.temporalCyclePartial(options, shard: shard, optionsKey: key) },
-        merge: { merged throws(CurrencyConversion.Failure) in try graph.temporalCycles(merging: merged, options) },
-        single: { () throws(CurrencyConversion.Failure) in
-          try graph.temporalCycles(options, progress: Progress.cycleReporter(noun: "chains"), stop: stop)
-        })
-      guard let result = answer else { return 0 }
+      guard let result = try search.answer(options, noun: "chains") else { return 0 }
       interruption = result.interruption
-      Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no time-respecting cycles", "no time-respecting cycle" + lengthBound(maxLength, flows: true)) }
     } else {
       let options = CycleSearchOptions(
         filter: filter, maxLength: maxLength, limit: limit, stopAfter: stopAfter, countOnly: countOnly,
         threads: threads, through: through, minLength: minLength)
-      let answer = try ShardOptions.answer(
-        arguments, graph: graph, partial: partial, shard: shard, key: key, limit: limit,
-        partial: { shard throws(CurrencyConversion.Failure) in try graph.elementaryCyclePartial(options, shard: shard, optionsKey: key) },
-        merge: { merged throws(CurrencyConversion.Failure) in try graph.elementaryCycles(merging: merged, options) },
-        single: { () throws(CurrencyConversion.Failure) in
-          try graph.elementaryCycles(options, progress: Progress.cycleReporter(noun: "cycles"), stop: stop)
-        })
-      guard let result = answer else { return 0 }
+      guard let result = try search.answer(options, noun: "cycles") else { return 0 }
       interruption = result.interruption
-      Progress.finish()
       (text, members) = ({ CycleReport.text(result, graph: graph) }, { CycleReport.jsonMembers(result, graph: graph) })
       if result.count == 0 { empty = ("no cycles", "no cycle" + lengthBound(maxLength, flows: false)) }
     }
@@ -114,6 +97,34 @@ enum CyclesCommand {
     }
     if let empty, interruption == nil { EmptyAnswer.note("cycles", empty.what, graph: graph, filter: filter, shape: empty.shape) }
     return Interruption.finish(interruption, graph: graph)
+  }
+
+  /// How `cycles` runs a search: whole, one shard (its partial printed), or
+  /// the shards' partials merged.
+  struct Search {
+    let arguments: ParsedArguments
+    let graph: FlowGraph
+    let printsPartial: Bool
+    let shard: WorkShard?
+    let key: String
+    let stop: StopSignal?
+
+    /// The answer of the search `options`, progress counting `noun`; nil
+    /// once a partial is printed.
+    func answer<Request: CycleSearchRequest>(
+      _ options: Request, noun: String
+    ) throws -> CycleSearchAnswer<Request.Found, Request>? {
+      let (graph, key, stop) = (graph, key, stop)
+      let answer = try ShardOptions.answer(
+        arguments, graph: graph, partial: printsPartial, shard: shard, key: key, limit: options.limit,
+        partial: { shard throws(CurrencyConversion.Failure) in try options.partial(in: graph, shard: shard, optionsKey: key) },
+        merge: { merged throws(CurrencyConversion.Failure) in try options.merging(merged, in: graph) },
+        single: { () throws(CurrencyConversion.Failure) in
+          try options.search(in: graph, progress: Progress.cycleReporter(noun: noun), stop: stop)
+        })
+      if answer != nil { Progress.finish() }
+      return answer
+    }
   }
 
   /// ` of at most 3 companies`, or nothing without a bound.

@@ -12,6 +12,7 @@ enum StatsCommand {
   static func run(_ arguments: ParsedArguments) throws -> Int32 {
     let json = try arguments.wantsJSON()
     let graph = try arguments.loadGraph()
+    Loading.noteUnrated(graph, file: arguments.file)
     let stats = try Loading.converting(arguments.file) { () throws(CurrencyConversion.Failure) in try GraphStatistics(graph: graph) }
     try CommandOutput.stream(to: arguments.outputPath) { writer in
       if json {

@@ -63,17 +63,7 @@ import Testing
     var random = TestRandom(seed: seed &* 13)
     var options = WorkShardTests.elementaryOptions(seed: seed, limit: random.pick([0, 1, 3, 100]))
     options.minLength = random.pick([nil, nil, 2, 3])
-    let single = try graph.elementaryCycles(options)
-    let parts = Self.parts(of: graph, &random)
-    let partials = try Self.partials(parts, &random) { part, shard in
-      try part.elementaryCyclePartial(options, shard: shard, optionsKey: "k")
-    }
-    let merged = try Self.merged(partials, graph: graph, filter: options.filter, limit: options.limit)
-    let result = try #require(try graph.elementaryCycles(merging: merged, options))
-    #expect(result.count == single.count, "seed \(seed), \(parts.count) parts")
-    #expect(result.cycles == single.cycles, "seed \(seed), \(parts.count) parts")
-    #expect(result.exposure == single.exposure, "seed \(seed)")
-    #expect(CycleReport.text(result, graph: graph) == CycleReport.text(single, graph: graph), "seed \(seed)")
+    try checkParts(graph, options, filter: options.filter, &random, seed: seed) { CycleReport.text($0, graph: graph) }
   }
 
   @Test(arguments: 0 ..< 150)
@@ -81,17 +71,27 @@ import Testing
     let graph = RandomFlowGraphs.make(seed: seed &+ 41_000, maxCompanies: 10, maxFlows: seed % 3 == 0 ? 40 : 24)
     var random = TestRandom(seed: seed &* 19)
     let options = TemporalCyclesTests.randomOptions(seed: seed)
-    let single = try graph.temporalCycles(options)
+    try checkParts(graph, options, filter: options.filter, &random, seed: seed) { CycleReport.text($0, graph: graph) }
+  }
+
+  /// The partials of `options` over random parts of `graph` (each part
+  /// searched in random shards), merged by company id, give the single run:
+  /// count, list, exposure and `text`.
+  func checkParts<Request: CycleSearchRequest>(
+    _ graph: FlowGraph, _ options: Request, filter: FlowFilter, _ random: inout TestRandom, seed: UInt64,
+    text: (CycleSearchAnswer<Request.Found, Request>) -> String
+  ) throws where Request.Found: Equatable {
+    let single = try options.search(in: graph, progress: nil, stop: nil)
     let parts = Self.parts(of: graph, &random)
     let partials = try Self.partials(parts, &random) { part, shard in
-      try part.temporalCyclePartial(options, shard: shard, optionsKey: "k")
+      try options.partial(in: part, shard: shard, optionsKey: "k")
     }
-    let merged = try Self.merged(partials, graph: graph, filter: options.filter, limit: options.limit)
-    let result = try #require(try graph.temporalCycles(merging: merged, options))
+    let merged = try Self.merged(partials, graph: graph, filter: filter, limit: options.limit)
+    let result = try #require(try options.merging(merged, in: graph))
     #expect(result.count == single.count, "seed \(seed), \(parts.count) parts")
     #expect(result.cycles == single.cycles, "seed \(seed), \(parts.count) parts")
     #expect(result.exposure == single.exposure, "seed \(seed)")
-    #expect(CycleReport.text(result, graph: graph) == CycleReport.text(single, graph: graph), "seed \(seed)")
+    #expect(text(result) == text(single), "seed \(seed)")
   }
 
   /// A missing part, a part given twice and overlapping parts are refused.
@@ -100,7 +100,7 @@ import Testing
     let options = CycleSearchOptions()
     let one = try #require(WorkShard(index: 1, count: 2))
     let two = try #require(WorkShard(index: 2, count: 2))
-    let whole = try graph.elementaryCyclePartial(options, shard: try #require(WorkShard(index: 1, count: 1)), optionsKey: "k")
+    let whole = try options.partial(in: graph, shard: try #require(WorkShard(index: 1, count: 1)), optionsKey: "k")
     let first = CyclePartPartial(whole, part: one, graph: graph)
     let second = CyclePartPartial(whole, part: two, graph: graph)
     func message(_ parts: [CyclePartPartial]) throws -> String? {

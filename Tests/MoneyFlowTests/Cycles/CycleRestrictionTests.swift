@@ -16,14 +16,6 @@ import Testing
     return through.isEmpty || nodes.contains { v in through.contains { $0.index == v } }
   }
 
-  func isClose(_ a: Double?, _ b: Double?) -> Bool {
-    switch (a, b) {
-    case (nil, nil): true
-    case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
-    default: false
-    }
-  }
-
   @Test(arguments: 0 ..< 400)
   func elementaryMatchesBruteForce(seed: UInt64) throws {
     let graph = RandomFlowGraphs.make(seed: seed &+ 70_000, maxFlows: seed % 3 == 0 ? 50 : 24)

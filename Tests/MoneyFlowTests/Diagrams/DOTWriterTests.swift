@@ -176,9 +176,7 @@ import Testing
 
   @Test(arguments: 0 ..< 10)
   func highlightMarksExactlyTheGivenFlows(seed: UInt64) throws {
-    let graph = DOTTestGraphs.random(seed: seed, companies: 12, flows: 60)
-    var random = TestRandom(seed: seed &+ 1000)
-    let highlighted = (0 ..< graph.flowCount).map { _ in random.chance(0.3) }
+    let (graph, highlighted) = DOTTestGraphs.randomWithFlags(seed: seed, companies: 12, flows: 60, salt: 1000, chance: 0.3)
     let parsed = try ParsedDOT(DOTWriter.text(graph: graph, options: DOTOptions(highlightedFlows: highlighted)))
     let red = parsed.dataEdges.filter { $0.attributes["color"] == DOTWriter.highlightColor }
     let expected = (0 ..< graph.flowCount).filter { highlighted[$0] }
@@ -200,9 +198,7 @@ import Testing
 
   @Test(arguments: 0 ..< 10)
   func onlyCyclicKeepsExactlyTheGivenFlows(seed: UInt64) throws {
-    let graph = DOTTestGraphs.random(seed: seed, companies: 15, flows: 50)
-    var random = TestRandom(seed: seed &+ 2000)
-    let kept = (0 ..< graph.flowCount).map { _ in random.chance(0.25) }
+    let (graph, kept) = DOTTestGraphs.randomWithFlags(seed: seed, companies: 15, flows: 50, salt: 2000, chance: 0.25)
     let parsed = try ParsedDOT(DOTWriter.text(graph: graph, options: DOTOptions(keptFlows: kept)))
     let keptFlows = (0 ..< graph.flowCount).filter { kept[$0] }
     #expect(Self.pairs(parsed.dataEdges) == Self.pairs(graph, keptFlows))

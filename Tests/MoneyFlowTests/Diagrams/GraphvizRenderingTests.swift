@@ -27,22 +27,23 @@ struct GraphvizRenderingTests {
       out += rest[..<amp]
       guard let semicolon = rest[amp...].firstIndex(of: ";") else { break }
       let entity = rest[rest.index(after: amp) ..< semicolon]
-      switch entity {
-      case "amp": out += "&"
-      case "lt": out += "<"
-      case "gt": out += ">"
-      case "quot": out += "\""
-      case "apos": out += "'"
-      default:
-        var code: UInt32?
-        if entity.hasPrefix("#x") { code = UInt32(entity.dropFirst(2), radix: 16) } else if entity.hasPrefix("#") { code = UInt32(entity.dropFirst()) }
-        if let code, let scalar = Unicode.Scalar(code) { out.unicodeScalars.append(scalar) } else { out += "&" + entity + ";" }
+      var code: UInt32?
+      if entity.hasPrefix("#x") { code = UInt32(entity.dropFirst(2), radix: 16) } else if entity.hasPrefix("#") { code = UInt32(entity.dropFirst()) }
+      if let named = Self.namedEntities[String(entity)] {
+        out += named
+      } else if let code, let scalar = Unicode.Scalar(code) {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += "&" + entity + ";"
       }
       rest = rest[rest.index(after: semicolon)...]
     }
     out += rest
     return out.replacingAll("\u{A0}", with: " ")
   }
+
+  /// The named character references of XML.
+  static let namedEntities = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
 
   static func trimmed(_ s: String) -> String {
     var scalars = Substring(s).unicodeScalars

@@ -51,12 +51,16 @@ import Testing
     #expect(abs((conversion.value(of: 3, in: graph) ?? 0) - 58.651) < 1e-6)
   }
 
-  @Test func aCurrencyWithoutAnyRateIsAnErrorNotAMix() throws {
+  @Test func aCurrencyWithoutAnyRateIsAnUnknownAmountNotAMix() throws {
     let graph = try read([
       "2022/09/01 00:20,1,A,2,B,1.00,US Dollar,1.00,US Dollar,Wire,0",
       "2022/09/01 00:20,2,B,1,A,0.01,Bitcoin,0.01,Bitcoin,Bitcoin,0",
+      "2022/09/01 00:20,2,B,1,A,0.50,US Dollar,0.50,US Dollar,Wire,0",
     ])
-    #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: graph) }
+    let conversion = try CurrencyConversion(graph: graph)
+    #expect(conversion.unrated.map(\.code) == ["BTC"] && conversion.value(of: 1, in: graph) == nil)
+    // The link 2:B → 1:A holds the Bitcoin flow: its total, and the cycle's amount, are unknown.
+    #expect(try graph.elementaryCycles().cycles.map(\.circulating) == [nil])
   }
 
   @Test func badRowsNameLineAndColumn() throws {

@@ -78,12 +78,7 @@ import Testing
       ([entity("a", "Company", ""), "", "[1, 2]"], 3, 1, "expected an FtM entity"),
       (["{\"id\": \"a\", \"schema\": \"Company\", \"properties\": [1]}"], 1, 48, "\"properties\" is an array"),
     ] {
-      do {
-        _ = try read(lines)
-        Issue.record("read \(lines)")
-      } catch {
-        #expect(error.line == line && error.column == column && error.message.hasPrefix(start), "\(error)")
-      }
+      expectInputError(at: line, column, startingWith: start) { () throws(InputError) in try read(lines) }
     }
   }
 

@@ -80,12 +80,7 @@ import Testing
       ("<graphml><graph>", 1, 17, "the file ends inside <graph>"),
       ("<svg/>", 1, 1, "the root element is <svg>"),
     ] {
-      do {
-        _ = try read(text)
-        Issue.record("read \(text)")
-      } catch {
-        #expect(error.line == line && error.column == column && error.message.hasPrefix(start), "\(error)")
-      }
+      expectInputError(at: line, column, startingWith: start) { () throws(InputError) in try read(text) }
     }
   }
 

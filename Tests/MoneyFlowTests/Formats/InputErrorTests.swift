@@ -6,17 +6,17 @@ import Testing
   static let header = #"{"format": "moneyflow/1", "companies": [{"id": "a"}, {"id": "b"}], "flows": ["#
 
   func jsonError(_ text: String) -> InputError? {
-    do {
-      _ = try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read()
-      return nil
-    } catch {
-      return error
-    }
+    error { () throws(InputError) in try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read() }
   }
 
   func csvError(_ text: String) -> InputError? {
+    error { () throws(InputError) in try CSVEdgeListReader(bytes: Array(text.utf8), file: "f.csv").read() }
+  }
+
+  /// The error `read` throws; nil if it reads.
+  func error<T>(_ read: () throws(InputError) -> T) -> InputError? {
     do {
-      _ = try CSVEdgeListReader(bytes: Array(text.utf8), file: "f.csv").read()
+      _ = try read()
       return nil
     } catch {
       return error
@@ -112,10 +112,11 @@ import Testing
     #expect(missing.code == .missingField && missing.message.contains("kind, currency, date"))
   }
 
-  @Test func currencyWithoutRateIsAnError() throws {
+  @Test func severalCurrenciesWithoutABaseAreAnError() throws {
+    // With a base currency, a currency without a rate is an unknown amount (UnratedCurrencyTests).
     let text = #"{"format": "moneyflow/1", "currency": "USD", "companies": [{"id": "a"}, {"id": "b"}], "flows": [{"from": "a", "to": "b", "kind": "loan", "amount": 5, "currency": "JPY"}]}"#
     let graph = try JSONDocumentReader(bytes: Array(text.utf8), file: "g.json").read()
-    #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: graph) }
+    #expect(try CurrencyConversion(graph: graph).value(of: 0, in: graph) == nil)
     let mixed = try CSVEdgeListReader(bytes: Array("from,to,kind,amount,currency,date\na,b,loan,1,USD,\nb,a,loan,1,EUR,\n".utf8), file: "f.csv").read()
     #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: mixed) }
   }

@@ -12,7 +12,8 @@ import Testing
     let graph = try Self.graph()
     #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: graph) }
     let based = try graph.withCurrency("USD", rates: [])
-    #expect(throws: CurrencyConversion.Failure.self) { try CurrencyConversion(graph: based) }
+    // With a base currency, currencies without a rate are unknown amounts, no error.
+    #expect(try CurrencyConversion(graph: based).unrated.map(\.code) == ["EUR", "JPY"])
     let rated = try graph.withCurrency("USD", rates: [("JPY", Amount(significand: 66, exponent: -4)), ("EUR", Amount(significand: 108, exponent: -2))])
     #expect(rated.currency == "USD" && rated.rates.map(\.code) == ["EUR", "JPY"])
     let conversion = try CurrencyConversion(graph: rated)

@@ -34,55 +34,41 @@ import Testing
     let graph = RandomFlowGraphs.make(seed: seed &+ 7_000, maxCompanies: 9, maxFlows: 30)
     var random = TestRandom(seed: seed)
     let options = Self.elementaryOptions(seed: seed, limit: random.pick([0, 1, 3, 100]))
-    let single = try graph.elementaryCycles(options)
-    var all = options
-    all.limit = 0
-    let everyCycle = try graph.elementaryCycles(all).cycles
-    for n in Self.shardCounts {
-      let parts = try partials(n) { try graph.elementaryCyclePartial(options, shard: $0, optionsKey: "k") }
-      #expect(parts.reduce(0) { $0 + $1.count } == single.count, "seed \(seed), \(n) shards")
-      let result = try #require(try graph.elementaryCycles(merging: try merged(parts, limit: options.limit), options))
-      #expect(result.count == single.count)
-      #expect(result.cycles == single.cycles, "seed \(seed), \(n) shards")
-      #expect(result.exposure == single.exposure, "seed \(seed), \(n) shards")
-      #expect(CycleReport.text(result, graph: graph) == CycleReport.text(single, graph: graph))
-      // Disjoint and complete: every cycle in exactly one shard.
-      if !options.countOnly {
-        var union: [Cycle] = []
-        for i in 1 ... n {
-          let shard = try #require(WorkShard(index: i, count: n))
-          let own = try graph.elementaryCyclePartial(all, shard: shard, optionsKey: "k")
-          union += try #require(try graph.elementaryCycles(merging: own, all)).cycles
-        }
-        #expect(Set(union).count == union.count, "seed \(seed): a cycle in two shards")
-        #expect(Set(union) == Set(everyCycle), "seed \(seed), \(n) shards")
-      }
-    }
+    try checkShards(graph, options, seed: seed) { CycleReport.text($0, graph: graph) }
   }
 
   @Test(arguments: 0 ..< 120)
   func temporalShardsMergeToTheSingleRun(seed: UInt64) throws {
     let graph = RandomFlowGraphs.make(seed: seed &+ 21_000, maxFlows: seed % 3 == 0 ? 40 : 25)
-    let options = TemporalCyclesTests.randomOptions(seed: seed)
-    let single = try graph.temporalCycles(options)
+    try checkShards(graph, TemporalCyclesTests.randomOptions(seed: seed), seed: seed) { CycleReport.text($0, graph: graph) }
+  }
+
+  /// The partials of every shard count merge to the single run of `options`
+  /// (count, list, exposure, `text`), and the shards of the search listing
+  /// all (limit 0) find every cycle exactly once.
+  func checkShards<Request: CycleSearchRequest>(
+    _ graph: FlowGraph, _ options: Request, seed: UInt64, text: (CycleSearchAnswer<Request.Found, Request>) -> String
+  ) throws where Request.Found: Hashable {
+    let single = try options.search(in: graph, progress: nil, stop: nil)
     var all = options
     all.limit = 0
-    let everyChain = try graph.temporalCycles(all).cycles
+    let everyCycle = try all.search(in: graph, progress: nil, stop: nil).cycles
     for n in Self.shardCounts {
-      let parts = try partials(n) { try graph.temporalCyclePartial(options, shard: $0, optionsKey: "k") }
+      let parts = try partials(n) { try options.partial(in: graph, shard: $0, optionsKey: "k") }
       #expect(parts.reduce(0) { $0 + $1.count } == single.count, "seed \(seed), \(n) shards")
-      let result = try #require(try graph.temporalCycles(merging: try merged(parts, limit: options.limit), options))
+      let result = try #require(try options.merging(try merged(parts, limit: options.limit), in: graph))
+      #expect(result.count == single.count)
       #expect(result.cycles == single.cycles, "seed \(seed), \(n) shards")
       #expect(result.exposure == single.exposure, "seed \(seed), \(n) shards")
-      #expect(CycleReport.text(result, graph: graph) == CycleReport.text(single, graph: graph))
-      var union: [TemporalCycle] = []
+      #expect(text(result) == text(single))
+      // Disjoint and complete: every cycle in exactly one shard.
+      var union: [Request.Found] = []
       for i in 1 ... n {
         let shard = try #require(WorkShard(index: i, count: n))
-        let own = try graph.temporalCyclePartial(all, shard: shard, optionsKey: "k")
-        union += try #require(try graph.temporalCycles(merging: own, all)).cycles
+        union += try #require(try all.merging(try all.partial(in: graph, shard: shard, optionsKey: "k"), in: graph)).cycles
       }
-      #expect(Set(union).count == union.count, "seed \(seed): a chain in two shards")
-      #expect(Set(union) == Set(everyChain), "seed \(seed), \(n) shards")
+      #expect(Set(union).count == union.count, "seed \(seed): a cycle in two shards")
+      #expect(Set(union) == Set(everyCycle), "seed \(seed), \(n) shards")
     }
   }
 
@@ -104,7 +90,7 @@ import Testing
   @Test func mergeRefusesIncompleteOrMixedShards() throws {
     let graph = RandomFlowGraphs.make(seed: 3)
     let options = CycleSearchOptions()
-    let parts = try partials(3) { try graph.elementaryCyclePartial(options, shard: $0, optionsKey: "k") }
+    let parts = try partials(3) { try options.partial(in: graph, shard: $0, optionsKey: "k") }
     for (bad, reason) in [([parts[0], parts[1]], "missing"), ([parts[0], parts[1], parts[1]], "twice")] {
       guard case .failure(let failure) = CycleSearchPartial.merge(bad, limit: 100) else {
         Issue.record("merged \(reason)")
@@ -112,7 +98,7 @@ import Testing
       }
       #expect(failure.message.contains(reason))
     }
-    let other = try graph.elementaryCyclePartial(options, shard: try #require(WorkShard(index: 3, count: 3)), optionsKey: "x")
+    let other = try options.partial(in: graph, shard: try #require(WorkShard(index: 3, count: 3)), optionsKey: "x")
     guard case .failure = CycleSearchPartial.merge([parts[0], parts[1], other], limit: 100) else {
       Issue.record("merged shards with other options")
       return
@@ -128,3 +114,4 @@ import Testing
     #expect(WorkShard(parsing: "2/3") == WorkShard(index: 2, count: 3))
   }
 }
+

@@ -3,12 +3,9 @@ import Testing
 
 @Suite struct CirculationReportTests {
   static func example() -> FlowGraph {
-    var builder = FlowGraphBuilder()
-    builder.currency = "USD"
-    builder.addCompany(Company(id: "microsoft", name: "Microsoft"))
-    builder.addCompany(Company(id: "openai", name: "OpenAI"))
-    builder.addCompany(Company(id: "amazon", name: "Amazon"))
-    builder.addCompany(Company(id: "nvidia", name: "Nvidia"))
+    var builder = FlowGraphBuilder.dollars([
+      ("microsoft", "Microsoft"), ("openai", "OpenAI"), ("amazon", "Amazon"), ("nvidia", "Nvidia"),
+    ])
     func add(_ from: String, _ to: String, _ kind: FlowKind, _ amount: String?, _ date: String) {
       builder.addFlow(Flow(
         from: from, to: to, kind: kind, amount: amount.flatMap { try? Amount.parse($0).get() },

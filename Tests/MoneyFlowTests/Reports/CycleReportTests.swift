@@ -3,10 +3,7 @@ import Testing
 
 @Suite struct CycleReportTests {
   static func graph() -> FlowGraph {
-    var builder = FlowGraphBuilder()
-    builder.currency = "USD"
-    builder.addCompany(Company(id: "microsoft", name: "Microsoft"))
-    builder.addCompany(Company(id: "openai", name: "OpenAI"))
+    var builder = FlowGraphBuilder.dollars([("microsoft", "Microsoft"), ("openai", "OpenAI")])
     builder.addFlow(Flow(from: "microsoft", to: "openai", kind: .investment, amount: Amount(significand: 13, exponent: 9, spelling: "13bn"), currency: "USD", date: FlowDate(parsing: "2019"), source: "001.txt"))
     builder.addFlow(Flow(from: "openai", to: "microsoft", kind: .cloudCommitment, amount: Amount(significand: 250, exponent: 9, spelling: "250bn"), currency: "USD", date: FlowDate(parsing: "2025-10")))
     builder.addFlow(Flow(from: "openai", to: "microsoft", kind: .revenueShare, date: FlowDate(parsing: "2023")))

@@ -112,12 +112,7 @@ struct BruteForceCycles {
   /// Whether `a` ranks before `b`: known amounts first, larger first, then
   /// node sequence, then flows.
   static func ranksBefore(_ a: Found, _ b: Found) -> Bool {
-    switch (a.amount, b.amount) {
-    case let (x?, y?) where x != y: return x > y
-    case (.some, nil): return true
-    case (nil, .some): return false
-    default: break
-    }
+    if let first = bruteForceAmountOrder(a.amount, b.amount) { return first }
     if a.nodes != b.nodes { return a.nodes.lexicographicallyPrecedes(b.nodes) }
     return a.flows.flatMap { $0 }.lexicographicallyPrecedes(b.flows.flatMap { $0 })
   }

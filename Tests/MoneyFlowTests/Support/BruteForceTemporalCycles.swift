@@ -74,12 +74,7 @@ extension BruteForceCycles {
   }
 
   static func ranksBefore(_ a: Chain, _ b: Chain) -> Bool {
-    switch (a.amount, b.amount) {
-    case let (x?, y?) where x != y: return x > y
-    case (.some, nil): return true
-    case (nil, .some): return false
-    default: break
-    }
+    if let first = bruteForceAmountOrder(a.amount, b.amount) { return first }
     if a.nodes != b.nodes { return a.nodes.lexicographicallyPrecedes(b.nodes) }
     return a.flows.lexicographicallyPrecedes(b.flows)
   }

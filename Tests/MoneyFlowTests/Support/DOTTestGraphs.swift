@@ -77,6 +77,16 @@ enum DOTTestGraphs {
   }
 
   /// A seeded random graph of `companies` companies and `flows` flows of every kind.
+  /// A ``random(seed:companies:flows:)`` graph and a flag per flow, each
+  /// true with probability `chance` (drawn from `seed &+ salt`).
+  static func randomWithFlags(
+    seed: UInt64, companies: Int, flows: Int, salt: UInt64, chance: Double
+  ) -> (FlowGraph, [Bool]) {
+    let graph = random(seed: seed, companies: companies, flows: flows)
+    var random = TestRandom(seed: seed &+ salt)
+    return (graph, (0 ..< graph.flowCount).map { _ in random.chance(chance) })
+  }
+
   static func random(seed: UInt64, companies: Int, flows: Int) -> FlowGraph {
     var random = TestRandom(seed: seed)
     var builder = FlowGraphBuilder()

@@ -8,14 +8,6 @@ import Testing
     }
   }
 
-  func isClose(_ a: Double?, _ b: Double?) -> Bool {
-    switch (a, b) {
-    case (nil, nil): true
-    case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
-    default: false
-    }
-  }
-
   static func randomOptions(seed: UInt64) -> TemporalCycleSearchOptions {
     var random = TestRandom(seed: seed &* 31)
     return TemporalCycleSearchOptions(
@@ -101,9 +93,7 @@ import Testing
     let one = try graph.temporalCycles(options)
     options.threads = 2
     let two = try graph.temporalCycles(options)
-    #expect(one.count == two.count)
-    #expect(one.cycles == two.cycles)
-    #expect(one.exposure == two.exposure)
+    expectSameAnswer(one, two)
   }
 
   @Test(arguments: 0 ..< 100)
