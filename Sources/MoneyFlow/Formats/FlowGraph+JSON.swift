@@ -60,13 +60,21 @@ extension FlowGraph {
     let currency = currencyCodes[Int(currencyIndex[flow])]
     if !currency.isEmpty { object.string("currency", currency) }
     if let date = date(of: flow) { object.date("date", date) }
-    guard let extra else { return }
-    if let until = extra.until { object.date("until", until) }
-    if let share = extra.share { object.amount("share", share) }
-    if let cap = extra.cap { object.amount("cap", cap) }
-    if let status = extra.status { object.string("status", status) }
-    if let source = extra.source { object.string("source", source) }
-    if let note = extra.note { object.string("note", note) }
-    if !extra.attributes.isEmpty { object.stringMembers("attributes", extra.attributes.lazy.map { ($0.key, $0.value) }) }
+    if let extra {
+      if let until = extra.until { object.date("until", until) }
+      if let share = extra.share { object.amount("share", share) }
+      if let cap = extra.cap { object.amount("cap", cap) }
+      if let status = extra.status { object.string("status", status) }
+      if let source = extra.source { object.string("source", source) }
+      if let note = extra.note { object.string("note", note) }
+    }
+    // Attributes live in the column-wise table, or (listed in another
+    // order) in the flow's details.
+    if let extra, !extra.attributes.isEmpty {
+      object.stringMembers("attributes", extra.attributes.lazy.map { ($0.key, $0.value) })
+    } else if !attributeTable.names.isEmpty {
+      let attributes = attributeTable.attributes(of: flow)
+      if !attributes.isEmpty { object.stringMembers("attributes", attributes.lazy.map { ($0.key, $0.value) }) }
+    }
   }
 }
