@@ -1,10 +1,11 @@
 /// Free flow attributes stored column-wise: one column per attribute name.
 ///
-/// A column keeps the values' UTF-8 bytes back to back and the end offset of
-/// each, and, unless every flow has the attribute, the ascending indices of
-/// the flows that have it. So a graph pays 4 bytes a flow (8 for a column
-/// that only some flows have) plus the value bytes, instead of a dictionary
-/// entry, an array and two strings a flow.
+/// A column (``FlowAttributeColumn``) keeps a 1- or 2-byte code a flow into
+/// its distinct values while they are few, else the values' UTF-8 bytes back
+/// to back with a 4-byte end offset each, plus, for a name only some flows
+/// have, their flow indices. So a low-cardinality attribute such as a
+/// payment format costs about a byte a flow, instead of a dictionary entry,
+/// an array and two strings a flow.
 ///
 /// A flow's attributes come back in column order (the order in which the
 /// names were first used), which is the order they were written in for any
@@ -15,41 +16,11 @@
 struct FlowAttributeTable: Sendable, Equatable {
   /// Attribute names in order of first use.
   private(set) var names: [String] = []
-  private var columns: [Column] = []
+  private var columns: [FlowAttributeColumn] = []
   private var columnByName: [String: Int] = [:]
 
-  /// One attribute name's values.
-  struct Column: Sendable, Equatable {
-    /// Indices of the flows that have the value, ascending; empty once
-    /// ``isDense`` (every flow has it, flow *i* is entry *i*).
-    var flows: [Int32] = []
-    /// End offset into ``bytes`` of each entry.
-    var ends: [UInt32] = []
-    var bytes: [UInt8] = []
-    var isDense = false
-
-    /// The entry of `flow`, if it has one.
-    ///
-    /// - Complexity: O(log *n*) for a column of *n* entries; O(1) if dense.
-    func entry(of flow: Int) -> Int? {
-      if isDense { return flow < ends.count ? flow : nil }
-      var low = 0
-      var high = flows.count
-      while low < high {
-        let mid = (low + high) / 2
-        if Int(flows[mid]) < flow { low = mid + 1 } else { high = mid }
-      }
-      return low < flows.count && Int(flows[low]) == flow ? low : nil
-    }
-
-    /// The bytes of entry `entry`.
-    func value(_ entry: Int) -> ArraySlice<UInt8> {
-      bytes[(entry == 0 ? 0 : Int(ends[entry - 1])) ..< Int(ends[entry])]
-    }
-  }
-
   /// Whether no flow has a columnar attribute.
-  var isEmpty: Bool { columns.allSatisfy { $0.ends.isEmpty } }
+  var isEmpty: Bool { columns.allSatisfy { $0.count == 0 } }
 
   /// The column of `name`, added if new.
   ///
@@ -57,7 +28,7 @@ struct FlowAttributeTable: Sendable, Equatable {
   mutating func column(named name: String) -> Int {
     if let index = columnByName[name] { return index }
     names.append(name)
-    columns.append(Column())
+    columns.append(FlowAttributeColumn())
     columnByName[name] = names.count - 1
     return names.count - 1
   }
@@ -68,7 +39,7 @@ struct FlowAttributeTable: Sendable, Equatable {
   /// Whether `bytes` more fit in column `column`, or in a new column past
   /// the last (offsets are 32-bit).
   func hasRoom(_ column: Int, for bytes: Int) -> Bool {
-    (column < columns.count ? columns[column].bytes.count : 0) + bytes <= Int(UInt32.max)
+    (column < columns.count ? columns[column].valueByteCount : 0) + bytes <= Int(UInt32.max)
   }
 
   /// Removes the values of `flow`, the last flow of every column that has
@@ -77,12 +48,8 @@ struct FlowAttributeTable: Sendable, Equatable {
   /// - Complexity: O(*a* + *k*) for *a* columns and *k* value bytes.
   mutating func removeLast(flow: Int32) -> [Flow.Attribute] {
     var removed: [Flow.Attribute] = []
-    for c in columns.indices where columns[c].flows.last == flow {
-      let entry = columns[c].ends.count - 1
-      removed.append(Flow.Attribute(key: names[c], value: String(decoding: columns[c].value(entry), as: UTF8.self)))
-      columns[c].flows.removeLast()
-      columns[c].ends.removeLast()
-      columns[c].bytes.removeSubrange((entry == 0 ? 0 : Int(columns[c].ends[entry - 1])) ..< columns[c].bytes.count)
+    for c in columns.indices where columns[c].lastFlow == flow {
+      removed.append(Flow.Attribute(key: names[c], value: columns[c].removeLast()))
     }
     return removed
   }
@@ -93,9 +60,7 @@ struct FlowAttributeTable: Sendable, Equatable {
   ///   and ``hasRoom(_:for:)``.
   /// - Complexity: amortized O(*k*) in the length of the value.
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, flow: Int32, column: Int) {
-    columns[column].flows.append(flow)
-    columns[column].bytes.append(contentsOf: bytes)
-    columns[column].ends.append(UInt32(columns[column].bytes.count))
+    columns[column].append(bytes, flow: flow)
   }
 
   /// Appends the string `value` for `flow` to column `column`.
@@ -109,22 +74,13 @@ struct FlowAttributeTable: Sendable, Equatable {
   ///
   /// - Complexity: O(total size).
   mutating func freeze(flowCount: Int) {
-    if columns.contains(where: { $0.ends.isEmpty }) {
-      let kept = columns.indices.filter { !columns[$0].ends.isEmpty }
+    if columns.contains(where: { $0.count == 0 }) {
+      let kept = columns.indices.filter { columns[$0].count != 0 }
       names = kept.map { names[$0] }
       columns = kept.map { columns[$0] }
       columnByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }
-    for c in columns.indices {
-      if columns[c].flows.count == flowCount {
-        columns[c].flows = []
-        columns[c].isDense = true
-      } else {
-        columns[c].flows = Array(columns[c].flows)
-      }
-      columns[c].ends = Array(columns[c].ends)
-      columns[c].bytes = Array(columns[c].bytes)
-    }
+    for c in columns.indices { columns[c].freeze(flowCount: flowCount) }
   }
 
   /// The attributes of `flow`, in column order.
@@ -144,18 +100,33 @@ struct FlowAttributeTable: Sendable, Equatable {
   /// - Complexity: O(*n*) for *n* entries.
   func forEach(named name: String, _ body: (Int, ArraySlice<UInt8>) -> Void) {
     guard let c = columnByName[name] else { return }
-    let column = columns[c]
-    for entry in column.ends.indices {
-      body(column.isDense ? entry : Int(column.flows[entry]), column.value(entry))
-    }
+    columns[c].forEach(body)
   }
 
   /// Bytes held, for memory accounting.
   var byteCount: Int {
-    columns.reduce(0) { $0 + $1.flows.count * 4 + $1.ends.count * 4 + $1.bytes.count }
+    columns.reduce(0) { $0 + $1.byteCount }
   }
 
+  /// Whether both tables hold the same names and, for each, the same flows
+  /// with the same values, however they are stored.
+  ///
+  /// - Complexity: O(total size).
   static func == (a: FlowAttributeTable, b: FlowAttributeTable) -> Bool {
-    a.names == b.names && a.columns == b.columns
+    guard a.names == b.names else { return false }
+    for (x, y) in zip(a.columns, b.columns) {
+      guard x.count == y.count, x.valueByteCount == y.valueByteCount else { return false }
+      var entries: [(Int, ArraySlice<UInt8>)] = []
+      entries.reserveCapacity(x.count)
+      x.forEach { entries.append(($0, $1)) }
+      var index = 0
+      var same = true
+      y.forEach { flow, value in
+        if same { same = entries[index].0 == flow && entries[index].1.elementsEqual(value) }
+        index += 1
+      }
+      if !same { return false }
+    }
+    return true
   }
 }

@@ -51,12 +51,12 @@ import Testing
     #expect((0 ..< graph.flowCount).map { graph.flow($0).attributes } == written, "seed \(seed)")
   }
 
-  @Test func aColumnEveryFlowHasCostsFourBytesAFlowPlusItsBytes() throws {
+  @Test func aFewDistinctValuesCostAByteAFlow() throws {
     var csv = "from,to,kind,amount,currency,date,Channel,Rare\n"
     for i in 0 ..< 1000 { csv += "a\(i % 7),b\(i % 5),loan,1,USD,2025,wire,\(i % 100 == 0 ? "r" : "")\n" }
     let graph = try CSVEdgeListReader(bytes: Array(csv.utf8), file: "f.csv").read()
-    // Channel: 4-byte end + 4 value bytes a flow; Rare: 10 entries of flow, end and 1 byte.
-    #expect(graph.attributeTable.byteCount == 1000 * 8 + 10 * 9)
+    // Channel: a 1-byte code a flow and "wire" with its end; Rare: 10 entries of flow and code, and "r" with its end.
+    #expect(graph.attributeTable.byteCount == 1000 + (4 + 4) + 10 * 5 + (1 + 4))
     #expect(graph.details.isEmpty && graph.flow(100).attributes == [.init(key: "Channel", value: "wire"), .init(key: "Rare", value: "r")])
     #expect(CSVEdgeListWriter.text(graph).hasPrefix("from,to,kind,amount,currency,date,Channel,Rare\na0,b0,loan,1,USD,2025,wire,r\na1,b1,loan,1,USD,2025,wire,\n"))
   }
@@ -75,6 +75,6 @@ import Testing
     let plain = try CSVEdgeListReader(bytes: Array(csv.replacingOccurrences(of: ",Channel", with: "").replacingOccurrences(of: ",wire", with: "").utf8), file: "p.csv").read()
     // 4 + 4 + 1 + 8 + 1 + 2 + 4 + 1 bytes of fields and 8 of adjacency a flow.
     #expect(plain.storageByteCount == 100 * 33 + 12 * (16 + 4 + 8) + 2 * 4)  // 12 companies
-    #expect(graph.storageByteCount == plain.storageByteCount + 100 * (4 + 4))
+    #expect(graph.storageByteCount == plain.storageByteCount + 100 + 4 + 4)
   }
 }
