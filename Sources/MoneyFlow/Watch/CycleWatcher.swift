@@ -66,7 +66,7 @@ public struct CycleWatcher: Sendable {
       guard selection.isSelected[flow] else { continue }
       let u = number(batch.id(of: batch.payer(of: flow)))
       let v = number(batch.id(of: batch.payee(of: flow)))
-      let flowID = batch.details(of: flow).id
+      let flowID = batch.flowID(of: flow)
       let closedBy = flowID ?? String(row + flow)
       let names = ids
       let restriction = self.restriction

@@ -53,7 +53,9 @@ public struct FlowLineReader: Sendable {
 
   /// Adds `chunk` and returns the flows its complete records hold, as one
   /// graph in stream order, with the 1-based row of its first flow (nil when
-  /// the chunk completes no flow). Every complete record is handled at once,
+  /// the chunk completes no flow). The graph's companies are numbered in
+  /// order of arrival, not sorted by id (a sort per batch would cost more
+  /// than the watch): use its flows and ``FlowGraph/id(of:)``, not lookups by id. Every complete record is handled at once,
   /// so a line that arrives on a pipe is answered before the next one.
   ///
   /// - Throws: ``InputError`` naming the record's line in the stream.
@@ -140,7 +142,10 @@ public struct FlowLineReader: Sendable {
     guard let header else { return nil }
     let graph: FlowGraph
     do {
-      graph = try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file, mapping: mapping).read()
+      var builder = FlowGraphBuilder()
+      try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file, mapping: mapping)
+        .read(into: &builder, listedCompaniesOnly: false)
+      graph = (consume builder).buildInArrivalOrder()
     } catch {
       var error = error
       guard let record = lines.lastIndex(where: { $0.batchLine <= error.line }) else { throw error }
@@ -178,7 +183,7 @@ public struct FlowLineReader: Sendable {
       record += 1
       start = i + 1
     }
-    let graph = (consume builder).build()
+    let graph = (consume builder).buildInArrivalOrder()
     let first = rows + 1
     rows += graph.flowCount
     lastLines = lines[..<record].map(\.streamLine)
