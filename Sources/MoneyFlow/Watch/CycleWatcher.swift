@@ -44,10 +44,8 @@ public struct CycleWatcher: Sendable {
   public var linkCount: Int { cycles.linkCount }
 
   private mutating func number(_ id: String) -> Int32 {
-    if let n = index[id] { return n }
-    let n = Int32(ids.count)
-    index[id] = n
-    ids.append(id)
+    let (n, isNew) = index.number(of: id, next: Int32(ids.count))
+    if isNew { ids.append(id) }
     return n
   }
 
