@@ -7,8 +7,6 @@ struct DOTPhase: BenchmarkPhase {
   let name = "dot"
   let title = "DOT export (to a counting sink)"
 
-  func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
-
   func measure(_ graph: FlowGraph, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
   {

@@ -8,8 +8,6 @@ struct IngestPhase: BenchmarkPhase {
   let name = "ingest"
   let title = "graph builder: intern ids, add flows"
 
-  func prepare(_ workload: Workload) throws -> ParsedFlows { try ParsedFlows(workload) }
-
   func measure(_ parsed: ParsedFlows, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
   {
@@ -29,8 +27,6 @@ struct IngestPhase: BenchmarkPhase {
 struct BuildPhase: BenchmarkPhase {
   let name = "build"
   let title = "graph build: freeze into CSR"
-
-  func prepare(_ workload: Workload) throws -> ParsedFlows { try ParsedFlows(workload) }
 
   func measure(_ parsed: ParsedFlows, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome

@@ -12,8 +12,6 @@ struct JSONWriterPhase: BenchmarkPhase {
   let name = "json-writer"
   let title = "JSON writer, every flow (pretty, then JSON Lines; to a counting sink)"
 
-  func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
-
   func measure(_ graph: FlowGraph, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
   {

@@ -34,6 +34,16 @@ extension BenchmarkPhase {
   func isSlow(on workload: Workload) -> Bool { false }
 }
 
+extension BenchmarkPhase where Input == FlowGraph {
+  /// The workload's graph, loaded from its CSV file.
+  func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
+}
+
+extension BenchmarkPhase where Input == ParsedFlows {
+  /// The workload's flows, drawn and formatted but not yet in a builder.
+  func prepare(_ workload: Workload) throws -> ParsedFlows { try ParsedFlows(workload) }
+}
+
 /// What a phase reports besides its times.
 struct PhaseOutcome: Sendable {
   var samples: Samples

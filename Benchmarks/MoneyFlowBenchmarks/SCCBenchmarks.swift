@@ -8,8 +8,6 @@ struct LinkGraphPhase: BenchmarkPhase {
 
   func applies(to workload: Workload) -> Bool { true }
 
-  func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
-
   func measure(_ graph: FlowGraph, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
   {

@@ -9,8 +9,6 @@ struct TemporalPhase: BenchmarkPhase {
   let title = "time-respecting cycles, window 30 days, counted"
   static let window: FlowDuration = 30
 
-  func prepare(_ workload: Workload) throws -> FlowGraph { try workload.loadGraph() }
-
   func measure(_ graph: FlowGraph, workload: Workload, repetitions: Int, budget: Double) throws
     -> PhaseOutcome
   {

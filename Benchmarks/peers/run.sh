@@ -2,7 +2,8 @@
 # MoneyFlow side by side with networkx, igraph and rustworkx, in one run, on
 # the same generated CSV files; then Graphviz `dot` on growing diagrams; then
 # the maximum circulation against OR-tools (SimpleMinCostFlow); then
-# Benchmarks/RESULTS.md regenerated from the raw JSON results.
+# Benchmarks/RESULTS.md and Benchmarks/results/RUNS.md regenerated from the raw JSON
+# results (the hand-written reports in Benchmarks/reports/ are only indexed, never written).
 #
 # Not run in CI. Needs python3 (venv) and network access to PyPI.
 #
@@ -53,4 +54,5 @@ swift build -c release --product moneyflow
 
 # 5. The report.
 python3 Benchmarks/make_results.py "$RESULTS" > Benchmarks/RESULTS.md
-echo "wrote Benchmarks/RESULTS.md" >&2
+python3 Benchmarks/make_results.py --runs "$RESULTS" > Benchmarks/results/RUNS.md
+echo "wrote Benchmarks/RESULTS.md and Benchmarks/results/RUNS.md" >&2

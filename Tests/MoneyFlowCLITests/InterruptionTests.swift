@@ -66,6 +66,20 @@ import Testing
     process.waitUntilExit()
   }
 
+  /// Sends `signal` to `process` and waits for it to end; false (recorded as
+  /// an issue naming `command`) when it had already ended before the signal.
+  static func send(
+    _ signal: Int32, to process: Process, command: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> Bool {
+    guard process.isRunning else {
+      Issue.record("\(command) ended before the signal", sourceLocation: sourceLocation)
+      return false
+    }
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    return true
+  }
+
   @Test func interruptedGenerateLeavesThePreviousFileAndNoTemporary() throws {
     guard let directory = try Self.signalTestDirectory() else { return }
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -78,12 +92,7 @@ import Testing
     let listing = { (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] }
     Self.wait(for: process) { listing().contains { $0.hasPrefix(".out.csv.tmp-") } }
     Self.wait(for: process) { Self.handlesSignals(process.processIdentifier) == true }
-    guard process.isRunning else {
-      Issue.record("generate ended before the signal")
-      return
-    }
-    process.interrupt()
-    process.waitUntilExit()
+    guard Self.send(SIGINT, to: process, command: "generate") else { return }
     #expect(process.terminationStatus == 130)
     #expect(try String(contentsOf: out, encoding: .utf8) == "previous\n")
     #expect(listing().sorted() == ["out.csv", "stderr.txt", "stdout.txt"])
@@ -101,12 +110,7 @@ import Testing
       ["cycles", "complete.csv", "--count-only", "--threads", "1", "--format", "json"], in: directory)
     defer { Self.stop(process) }
     Self.wait(for: process) { Self.handlesSignals(process.processIdentifier) == true }
-    guard process.isRunning else {
-      Issue.record("cycles ended before the signal")
-      return
-    }
-    process.terminate()
-    process.waitUntilExit()
+    guard Self.send(SIGTERM, to: process, command: "cycles") else { return }
     #expect(process.terminationStatus == 143)
     let stdout = try String(contentsOf: directory.appendingPathComponent("stdout.txt"), encoding: .utf8)
     let stderr = try String(contentsOf: directory.appendingPathComponent("stderr.txt"), encoding: .utf8)
@@ -139,12 +143,7 @@ import Testing
     input.fileHandleForWriting.write(Data("from,to,kind,amount,currency,date,id\na,b,loan,1,USD,2024,f1\nb,a,loan,1,USD,2024,f2\n".utf8))
     let stdout = { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     Self.wait(for: process) { stdout().hasSuffix("\n") && Self.handlesSignals(process.processIdentifier) == true }
-    guard process.isRunning else {
-      Issue.record("watch ended before the signal")
-      return
-    }
-    process.terminate()
-    process.waitUntilExit()
+    guard Self.send(SIGTERM, to: process, command: "watch") else { return }
     try? input.fileHandleForWriting.close()
     #expect(process.terminationStatus == 143)
     #expect(stdout() == #"{"companies":["a","b"],"closed_by":"f2","length":2}"# + "\n")

@@ -81,37 +81,25 @@ extension CyclePartPartial {
   ///   not what was expected.
   /// - Complexity: O(size of the text).
   public init(parsing bytes: [UInt8], file: String) throws(InputError) {
-    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    func fail(_ line: Int, _ message: String) -> InputError {
-      InputError(.invalidValue, file: file, line: line, message: message, sourceLine: lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil)
-    }
-    let head = lines.first.map { $0.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false) } ?? []
-    guard head.count == 6, head[0] == CyclePartPartial.header else {
-      throw fail(1, "expected a '\(CyclePartPartial.header)' header line (a file written by 'cycles --part P/Q --format partial')")
-    }
+    let text = PartialTextLines(bytes, file: file)
+    let head = try text.header(CyclePartPartial.header, fields: 6, writtenBy: "cycles --part P/Q --format partial")
     guard let kind = CycleSearchPartial.Kind(rawValue: String(head[1])), let part = WorkShard(parsing: String(head[2])),
       let shard = WorkShard(parsing: String(head[3])), let count = Int(head[4]), count >= 0
-    else { throw fail(1, "the header's kind, part, shard or count field is not valid") }
+    else { throw text.error(1, "the header's kind, part, shard or count field is not valid") }
     var cycles: [Cycle] = []
     var exposure: [Exposure] = []
-    for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-      let number = offset + 1
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if fields.count == 4, fields[0] == "c" {
-        let ids = fields[2].split(separator: ",", omittingEmptySubsequences: false).map(Self.unescaped)
-        let ranks = fields[3].split(separator: ",", omittingEmptySubsequences: false).map { Int32($0) }
-        guard let bits = UInt64(fields[1], radix: 16), !ids.isEmpty, ids.count == ranks.count,
-          ids.allSatisfy({ $0 != nil }), ranks.allSatisfy({ ($0 ?? -1) >= 0 })
-        else { throw fail(number, "expected a cycle: amount bits, then as many company ids as hop ranks") }
-        cycles.append(Cycle(amount: Double(bitPattern: bits), ids: ids.compactMap { $0 }, ranks: ranks.compactMap { $0 }))
-      } else if fields.count == 5, fields[0] == "e" {
-        guard let id = Self.unescaped(fields[1]), let c = Int(fields[2]), let u = Int(fields[3]),
-          let s = Int128(fields[4]), c > 0, u >= 0, u <= c
-        else { throw fail(number, "expected exposure: a company id, its cycles, unknown ones and sum") }
-        exposure.append(Exposure(id: id, cycles: c, unknown: u, sum: s))
-      } else {
-        throw fail(number, "expected a 'c' (cycle) or 'e' (exposure) line")
-      }
+    try text.forEachRecord { fields, number throws(InputError) in
+      let ids = fields[2].split(separator: ",", omittingEmptySubsequences: false).map(Self.unescaped)
+      let ranks = fields[3].split(separator: ",", omittingEmptySubsequences: false).map { Int32($0) }
+      guard let bits = UInt64(fields[1], radix: 16), !ids.isEmpty, ids.count == ranks.count,
+        ids.allSatisfy({ $0 != nil }), ranks.allSatisfy({ ($0 ?? -1) >= 0 })
+      else { throw text.error(number, "expected a cycle: amount bits, then as many company ids as hop ranks") }
+      cycles.append(Cycle(amount: Double(bitPattern: bits), ids: ids.compactMap { $0 }, ranks: ranks.compactMap { $0 }))
+    } exposure: { fields, number throws(InputError) in
+      guard let id = Self.unescaped(fields[1]), let c = Int(fields[2]), let u = Int(fields[3]),
+        let s = Int128(fields[4]), c > 0, u >= 0, u <= c
+      else { throw text.error(number, "expected exposure: a company id, its cycles, unknown ones and sum") }
+      exposure.append(Exposure(id: id, cycles: c, unknown: u, sum: s))
     }
     self.init(
       kind: kind, part: part, shard: shard, optionsKey: String(head[5]), count: count, cycles: cycles,

@@ -36,18 +36,12 @@ extension CycleSearchPartial {
   ///   not what was expected.
   /// - Complexity: O(size of the text).
   public init(parsing bytes: [UInt8], file: String) throws(InputError) {
-    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    func fail(_ line: Int, _ message: String) -> InputError {
-      InputError(.invalidValue, file: file, line: line, message: message, sourceLine: lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil)
-    }
-    let head = lines.first.map { $0.split(separator: "\t", maxSplits: 7, omittingEmptySubsequences: false) } ?? []
-    guard head.count == 8, head[0] == CycleSearchPartial.header else {
-      throw fail(1, "expected a '\(CycleSearchPartial.header)' header line (a file written by 'cycles --shard I/N --format partial')")
-    }
+    let text = PartialTextLines(bytes, file: file)
+    let head = try text.header(CycleSearchPartial.header, fields: 8, writtenBy: "cycles --shard I/N --format partial")
     guard let kind = Kind(rawValue: String(head[1])), let shard = WorkShard(parsing: String(head[2])),
       let companies = Int(head[3]), let hops = Int(head[4]), let count = Int(head[5]), let exposed = Int(head[6]),
       companies >= 0, hops >= 0, count >= 0, exposed == 0 || exposed == companies
-    else { throw fail(1, "the header's kind, shard, company, hop, count or exposure field is not valid") }
+    else { throw text.error(1, "the header's kind, shard, company, hop, count or exposure field is not valid") }
     var ranked: [RankedCycle] = []
     var cycles = [Int](repeating: 0, count: exposed)
     var unknown = [Int](repeating: 0, count: exposed)
@@ -60,24 +54,18 @@ extension CycleSearchPartial {
       }
       return result.isEmpty ? nil : result
     }
-    for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-      let number = offset + 1
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if fields.count == 4, fields[0] == "c" {
-        guard let bits = UInt64(fields[1], radix: 16), let nodes = numbers(fields[2], below: companies),
-          let path = numbers(fields[3], below: hops), nodes.count == path.count
-        else { throw fail(number, "expected a cycle: amount bits, then as many companies as hops, each in range") }
-        ranked.append(RankedCycle(amount: Double(bitPattern: bits), nodes: nodes, hops: path))
-      } else if fields.count == 5, fields[0] == "e" {
-        guard let v = Int(fields[1]), v >= 0, v < exposed, let c = Int(fields[2]), let u = Int(fields[3]),
-          let s = Int128(fields[4]), c > 0, u >= 0, u <= c
-        else { throw fail(number, "expected exposure: a company in range, its cycles, unknown ones and sum") }
-        cycles[v] = c
-        unknown[v] = u
-        sum[v] = s
-      } else {
-        throw fail(number, "expected a 'c' (cycle) or 'e' (exposure) line")
-      }
+    try text.forEachRecord { fields, number throws(InputError) in
+      guard let bits = UInt64(fields[1], radix: 16), let nodes = numbers(fields[2], below: companies),
+        let path = numbers(fields[3], below: hops), nodes.count == path.count
+      else { throw text.error(number, "expected a cycle: amount bits, then as many companies as hops, each in range") }
+      ranked.append(RankedCycle(amount: Double(bitPattern: bits), nodes: nodes, hops: path))
+    } exposure: { fields, number throws(InputError) in
+      guard let v = Int(fields[1]), v >= 0, v < exposed, let c = Int(fields[2]), let u = Int(fields[3]),
+        let s = Int128(fields[4]), c > 0, u >= 0, u <= c
+      else { throw text.error(number, "expected exposure: a company in range, its cycles, unknown ones and sum") }
+      cycles[v] = c
+      unknown[v] = u
+      sum[v] = s
     }
     self.init(
       kind: kind, shard: shard, optionsKey: String(head[7]), companyCount: companies, hopCount: hops, count: count,

@@ -25,14 +25,6 @@ import Testing
     return smallest
   }
 
-  func isClose(_ a: Double?, _ b: Double?) -> Bool {
-    switch (a, b) {
-    case (nil, nil): true
-    case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
-    default: false
-    }
-  }
-
   @Test func conversionMarksTheCurrencyUnrated() throws {
     let csv = "from,to,kind,amount,currency,date\na,b,loan,100,USD,2025\nb,a,loan,5,BTC,2025\nb,a,loan,7,BTC,2025\n"
     let graph = try CSVEdgeListReader(bytes: Array(csv.utf8), file: "u.csv").read().withCurrency("USD", rates: [])
