@@ -169,6 +169,21 @@ public struct FlowGraphBuilder: Sendable {
   /// - Complexity: O(*V* log *V*) id comparisons and O(*V* + *E*) for the
   ///   adjacency, plus a sort of each run of parallel flows by time.
   public consuming func build() -> FlowGraph {
+    build(byteOrder: true)
+  }
+
+  /// ``build()`` without the sort of the company ids: companies numbered in
+  /// order of arrival. For a batch of a stream (``FlowLineReader``), whose
+  /// reader uses only the flows and the ids of their companies; such a graph
+  /// breaks the byte-order invariant, so lookups by id do not apply to it.
+  ///
+  /// - Complexity: O(*V* + *E*) for the adjacency, plus a sort of each run
+  ///   of parallel flows by time.
+  consuming func buildInArrivalOrder() -> FlowGraph {
+    build(byteOrder: false)
+  }
+
+  private consuming func build(byteOrder: Bool) -> FlowGraph {
     // Take the arrays out of the builder, so changing them copies nothing.
     var graph = FlowGraph()
     swap(&graph, &self.graph)
@@ -179,7 +194,11 @@ public struct FlowGraphBuilder: Sendable {
 
     // Number companies in byte order of their ids.
     let n = ids.count
-    do {
+    if !byteOrder {
+      graph.companyIDs = (0 ..< n).map { ids.string($0) }
+      graph.documentOrder = (0 ..< n).map { Int32($0) }
+      graph.companyInfo = info
+    } else {
       let order = ids.sortedIndices()
       var newIndex = [Int32](repeating: 0, count: n)
       for (rank, arrival) in order.enumerated() { newIndex[arrival] = Int32(rank) }
@@ -209,7 +228,7 @@ public struct FlowGraphBuilder: Sendable {
       (graph.inStart, graph.inFlows) = FlowGraphBuilder.adjacency(
         rows: graph.payeeIndex, columns: graph.payerIndex, days: graph.dayNumber, count: n)
     }
-    graph.checkInvariants()
+    if byteOrder { graph.checkInvariants() }
     return graph
   }
 

@@ -169,6 +169,12 @@ extension FlowGraph {
   /// ``time(of:)`` for its place on the time line.
   public func day(of flow: Int) -> Int32 { dayNumber[flow] }
 
+  /// The `id` of flow `flow`, nil when it has none: ``details(of:)``'s `id`
+  /// without copying the details.
+  ///
+  /// - Complexity: O(1) expected.
+  func flowID(of flow: Int) -> String? { details[Int32(flow)]?.id }
+
   /// The optional fields of flow `flow`, with its attributes.
   ///
   /// - Complexity: O(*a* log *E*) for *a* attribute names.

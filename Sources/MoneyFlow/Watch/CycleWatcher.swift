@@ -44,10 +44,8 @@ public struct CycleWatcher: Sendable {
   public var linkCount: Int { cycles.linkCount }
 
   private mutating func number(_ id: String) -> Int32 {
-    if let n = index[id] { return n }
-    let n = Int32(ids.count)
-    index[id] = n
-    ids.append(id)
+    let (n, isNew) = index.number(of: id, next: Int32(ids.count))
+    if isNew { ids.append(id) }
     return n
   }
 
@@ -66,7 +64,7 @@ public struct CycleWatcher: Sendable {
       guard selection.isSelected[flow] else { continue }
       let u = number(batch.id(of: batch.payer(of: flow)))
       let v = number(batch.id(of: batch.payee(of: flow)))
-      let flowID = batch.details(of: flow).id
+      let flowID = batch.flowID(of: flow)
       let closedBy = flowID ?? String(row + flow)
       let names = ids
       let restriction = self.restriction

@@ -22,6 +22,8 @@ public struct FlowLineReader: Sendable {
   private var pending: [UInt8] = []
   private var scanned = 0
   private var quoted = false
+  /// Newlines inside quotes in the pending record, so far.
+  private var insideNewlines = 0
   private var header: [UInt8]?
   /// The 1-based line on which the pending record starts.
   private var line = 1
@@ -53,7 +55,9 @@ public struct FlowLineReader: Sendable {
 
   /// Adds `chunk` and returns the flows its complete records hold, as one
   /// graph in stream order, with the 1-based row of its first flow (nil when
-  /// the chunk completes no flow). Every complete record is handled at once,
+  /// the chunk completes no flow). The graph's companies are numbered in
+  /// order of arrival, not sorted by id (a sort per batch would cost more
+  /// than the watch): use its flows and ``FlowGraph/id(of:)``, not lookups by id. Every complete record is handled at once,
   /// so a line that arrives on a pipe is answered before the next one.
   ///
   /// - Throws: ``InputError`` naming the record's line in the stream.
@@ -81,31 +85,46 @@ public struct FlowLineReader: Sendable {
       throw InputError(.unsupportedFormat, file: file, line: 1, message: "--columns maps the columns of a CSV file; this stream is JSON Lines")
     }
     let json = isJSONLines == true
-    var start = 0
     var batch: [UInt8] = []
+    batch.reserveCapacity(pending.count)
     var batchLines: [(batchLine: Int, streamLine: Int, offset: Int)] = []
     var batchLine = 2
-    var i = scanned
-    while i < pending.count {
-      let byte = pending[i]
-      if byte == UInt8(ascii: "\""), !json { quoted.toggle() }
-      if byte == UInt8(ascii: "\n"), !quoted {
-        var end = i
-        if end > start, pending[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let newlines = pending[start ..< end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        if header == nil, !json {
-          if end > start { header = Array(pending[start ..< end]) }
-        } else if end > start {
-          batchLines.append((batchLine, line, batch.count))
-          batch.append(contentsOf: pending[start ..< end])
-          batch.append(UInt8(ascii: "\n"))
-          batchLine += 1 + newlines
+    // One pass over the new bytes through a raw buffer; the state of an
+    // unfinished record (inside quotes, newlines so far) carries over.
+    var quoted = self.quoted, inside = self.insideNewlines, line = self.line
+    var headerRange: Range<Int>?
+    let start = pending.withUnsafeBufferPointer { bytes in
+      var start = 0
+      for i in scanned ..< bytes.count {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "\""), !json {
+          quoted.toggle()
+        } else if byte == UInt8(ascii: "\n") {
+          if quoted {
+            inside += 1
+            continue
+          }
+          var end = i
+          if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+          if header == nil, headerRange == nil, !json {
+            if end > start { headerRange = start ..< end }
+          } else if end > start {
+            batchLines.append((batchLine, line, batch.count))
+            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+            batch.append(UInt8(ascii: "\n"))
+            batchLine += 1 + inside
+          }
+          line += 1 + inside
+          inside = 0
+          start = i + 1
         }
-        line += 1 + newlines
-        start = i + 1
       }
-      i += 1
+      return start
     }
+    if let headerRange { header = Array(pending[headerRange]) }
+    self.quoted = quoted
+    self.insideNewlines = inside
+    self.line = line
     pending.removeFirst(start)
     scanned = pending.count
     return try parse(batch, lines: batchLines)
@@ -123,6 +142,7 @@ public struct FlowLineReader: Sendable {
     pending.append(UInt8(ascii: "\n"))
     scanned = 0
     quoted = false
+    insideNewlines = 0
     if let done = try scan() { return done }
     guard !pending.isEmpty else { return nil }
     // An unterminated quote: let the CSV reader name it.
@@ -140,7 +160,10 @@ public struct FlowLineReader: Sendable {
     guard let header else { return nil }
     let graph: FlowGraph
     do {
-      graph = try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file, mapping: mapping).read()
+      var builder = FlowGraphBuilder()
+      try CSVEdgeListReader(bytes: header + [UInt8(ascii: "\n")] + batch, file: file, mapping: mapping)
+        .read(into: &builder, listedCompaniesOnly: false)
+      graph = (consume builder).buildInArrivalOrder()
     } catch {
       var error = error
       guard let record = lines.lastIndex(where: { $0.batchLine <= error.line }) else { throw error }
@@ -178,7 +201,7 @@ public struct FlowLineReader: Sendable {
       record += 1
       start = i + 1
     }
-    let graph = (consume builder).build()
+    let graph = (consume builder).buildInArrivalOrder()
     let first = rows + 1
     rows += graph.flowCount
     lastLines = lines[..<record].map(\.streamLine)

@@ -55,13 +55,12 @@ struct RetainedFlows: Sendable {
   ///
   /// - Complexity: amortized O(1) hashing of the id.
   mutating func number(_ id: String) -> Int32 {
-    if let n = index[id] { return n }
-    let n: Int32
-    if let reused = free.popLast() {
-      n = reused
+    let (n, isNew) = index.number(of: id, next: free.last ?? Int32(ids.count))
+    guard isNew else { return n }
+    if n == free.last {
+      free.removeLast()
       ids[Int(n)] = id
     } else {
-      n = Int32(ids.count)
       ids.append(id)
       outHead.append(Self.none)
       outTail.append(Self.none)
@@ -69,7 +68,6 @@ struct RetainedFlows: Sendable {
       inTail.append(Self.none)
       uses.append(0)
     }
-    index[id] = n
     return n
   }
 

@@ -127,7 +127,7 @@ public struct TemporalCycleWatcher: Sendable {
       }
       let u = flows.number(batch.id(of: batch.payer(of: flow)))
       let v = flows.number(batch.id(of: batch.payee(of: flow)))
-      let reference = batch.details(of: flow).id.map(FlowReference.id) ?? .row(row + flow)
+      let reference = batch.flowID(of: flow).map(FlowReference.id) ?? .row(row + flow)
       // The paths first, then the chains: no copy of the retained flows
       // stays alive when the new flow is appended.
       paths.removeAll(keepingCapacity: true)

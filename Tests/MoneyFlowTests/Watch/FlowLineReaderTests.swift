@@ -57,4 +57,31 @@ import Testing
     #expect(error?.line == 4)
     #expect(error?.file == file)
   }
+
+  /// A quoted field holding newlines, a CRLF line end and a blank line, fed
+  /// in uneven chunks: the records and the bad record's line are those of the stream.
+  @Test(arguments: 0 ..< 8 as Range<UInt64>)
+  func quotedNewlinesKeepTheLineNumbers(seed: UInt64) throws {
+    let text = "from,to,kind,amount,currency,date,note\r\na,b,loan,1,USD,2024,\"two\nli\"\"nes\"\r\n\nb,a,loan,2,USD,2024,\"x\n\ny\"\nb,a,loan,z,USD,2024,\n"
+    var flows: [String] = []
+    let error = #expect(throws: InputError.self) {
+      flows = []
+      var reader = FlowLineReader(file: "q.csv")
+      var random = TestRandom(seed: seed)
+      let bytes = Array(text.utf8)
+      var offset = 0
+      while offset < bytes.count {
+        let end = min(bytes.count, offset + random.int(1 ... 9))
+        if let (graph, _) = try bytes[offset ..< end].withUnsafeBytes({ try reader.add($0) }) {
+          for f in 0 ..< graph.flowCount { flows.append("\(graph.id(of: graph.payer(of: f)))>\(graph.id(of: graph.payee(of: f))) \(graph.details(of: f).note ?? "")") }
+          #expect(reader.lastLines.count == graph.flowCount)
+        }
+        try reader.rethrow()
+        offset = end
+      }
+      _ = try reader.finish()
+    }
+    #expect(flows == ["a>b two\nli\"nes", "b>a x\n\ny"])
+    #expect(error?.line == 8)
+  }
 }
